@@ -1,0 +1,85 @@
+# Infant mental health website. `make help` lists the targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+LOCK := requirements/dev.lock
+INSTALLED := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# `make run` serves with the production settings over plain HTTP on this machine only.
+RUN_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .secret_key)}" \
+	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
+	CSRF_TRUSTED_ORIGINS="$${CSRF_TRUSTED_ORIGINS:-http://$(HOST):$(PORT),http://localhost:$(PORT)}" \
+	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
+	HTTPS_ONLY="$${HTTPS_ONLY:-false}" HOST=$(HOST) PORT=$(PORT)
+
+# Values that let `check --deploy` load the production settings during tests.
+DEPLOY_CHECK_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
+	SECRET_KEY=deploy-check-$$(printf 'k%.0s' {1..60}) ALLOWED_HOSTS=infant-mh.example.org
+
+.PHONY: help install run dev test lint format assets check-assets lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+
+$(INSTALLED): $(LOCK)
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	@rm -f $(VENV)/.installed-* && touch $@
+
+install: $(INSTALLED) ## Create .venv and install the locked dependencies
+
+.secret_key:
+	@umask 077 && $(PYTHON) -c "import secrets; print(secrets.token_urlsafe(60))" > $@
+	@echo "Generated a local-only SECRET_KEY in .secret_key (untracked)."
+
+staticfiles/staticfiles.json: $(INSTALLED) .secret_key $(shell find static -type f 2>/dev/null)
+	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
+
+run: $(INSTALLED) .secret_key ## Set up everything and serve the site (gunicorn, DEBUG off) on http://$(HOST):$(PORT)
+	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
+	@$(RUN_ENV) $(PY) manage.py seed_content --if-empty
+	@$(MAKE) --no-print-directory staticfiles/staticfiles.json
+	@echo "Serving on http://$(HOST):$(PORT)/  (admin at /admin/)."
+	@echo "Create an admin account with:  $(PY) manage.py createsuperuser"
+	@echo "  (non-interactive: DJANGO_SUPERUSER_USERNAME=… DJANGO_SUPERUSER_EMAIL=… DJANGO_SUPERUSER_PASSWORD=… $(PY) manage.py createsuperuser --noinput)"
+	@$(RUN_ENV) exec $(BIN)/gunicorn -c infant_mh/gunicorn.conf.py
+
+dev: $(INSTALLED) ## Serve with runserver and DEBUG on, for development
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_content --if-empty
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: $(INSTALLED) ## Run every test and check (SQLite, or PostgreSQL when DATABASE_URL says so)
+	$(PY) manage.py check --fail-level WARNING
+	$(DEPLOY_CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run
+	$(BIN)/hadolint Dockerfile
+	$(BIN)/pytest
+
+lint: $(INSTALLED) ## Check style with ruff
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED) ## Fix style with ruff
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+assets: ## Rebuild static/css and static/js from frontend/ (needs Node.js)
+	frontend/build.sh
+
+check-assets: ## Fail if the committed static build differs from a fresh one (needs Node.js)
+	frontend/check.sh
+
+lock: $(INSTALLED) ## Re-lock dependencies after editing pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url -o requirements/base.lock pyproject.toml
+	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url --extra dev -o requirements/dev.lock pyproject.toml
+
+clean: ## Remove the virtualenv, collected static files and caches (keeps the database)
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

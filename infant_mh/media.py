@@ -1,0 +1,16 @@
+"""Serve editors' images from MEDIA_ROOT. Documents are never served directly: only through
+Wagtail's document serve view, which checks privacy and publishes only allowed types."""
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views.static import serve
+
+PUBLIC_MEDIA_FOLDERS = ("images/", "original_images/")
+
+
+def serve_public_media(request: HttpRequest, path: str) -> HttpResponse:
+    if not path.startswith(PUBLIC_MEDIA_FOLDERS):
+        raise Http404("Not a public media file")
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

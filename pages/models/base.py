@@ -1,0 +1,44 @@
+"""Fields and panels every content page shares."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    """Abstract base: a one-sentence summary and NHS-style review dates."""
+
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=(
+            "One plain-English sentence saying what this page is for. Shown in listings, "
+            "search results and as the description search engines show."
+        ),
+    )
+    last_reviewed = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the content was last checked as correct. Shown at the foot of the page.",
+    )
+    next_review_due = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When the content should next be checked. Shown at the foot of the page.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    review_panels = [
+        MultiFieldPanel(
+            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            heading="Content review",
+        )
+    ]
+    promote_panels = [*Page.promote_panels, *review_panels]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def meta_description(self) -> str:
+        return self.search_description or self.summary

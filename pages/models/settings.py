@@ -1,0 +1,80 @@
+"""Site furniture editors change without a developer: inbox, phone, footer links, urgent help."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from pages.urgent_help import UrgentHelpEntry, UrgentHelpEntryBlock, entry_context
+
+DEFAULT_INBOX = "infantmentalhealth@northlincs.gov.uk"
+
+
+class FooterLinkBlock(blocks.StructBlock):
+    label = blocks.CharBlock(max_length=60, help_text="Link text, for example 'Privacy notice'.")
+    page = blocks.PageChooserBlock(required=False, help_text="A page on this site…")
+    url = blocks.URLBlock(required=False, help_text="…or a full web address elsewhere.")
+
+    class Meta:
+        icon = "link"
+        label = "Footer link"
+
+
+@register_setting(icon="cog")
+class ServiceSettings(BaseSiteSetting):
+    """One per site: who to contact and where to get urgent help."""
+
+    inbox_email = models.EmailField(
+        default=DEFAULT_INBOX,
+        help_text="The infant mental health team's inbox. Shown on the site and used as the "
+        "default destination for contact form enquiries.",
+    )
+    service_phone = models.CharField(
+        max_length=30,
+        blank=True,
+        help_text="The team's phone number, if there is one to publish. Leave empty to show none.",
+    )
+    out_of_hours_notice = models.CharField(
+        max_length=300,
+        default="This inbox is not monitored out of hours and is not for emergencies.",
+        help_text="Shown beside the contact form and in the acknowledgement email.",
+    )
+    urgent_help = StreamField(
+        [("entry", UrgentHelpEntryBlock())],
+        blank=True,
+        help_text="Urgent-help lines, most urgent first. Shown on the home page, parent pages "
+        "and the contact page.",
+    )
+    footer_links = StreamField(
+        [("link", FooterLinkBlock())],
+        blank=True,
+        help_text="Links at the foot of every page: accessibility statement, privacy, cookies, "
+        "contact.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("inbox_email"), FieldPanel("service_phone"), FieldPanel("out_of_hours_notice")],
+            heading="Contact details",
+        ),
+        FieldPanel("urgent_help"),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = "Service settings"
+
+    def urgent_help_entries(self) -> list[UrgentHelpEntry]:
+        return [entry_context(child.value) for child in self.urgent_help]
+
+    def footer_link_items(self) -> list[dict[str, str]]:
+        items = []
+        for child in self.footer_links:
+            page = child.value.get("page")
+            url = page.url if page else child.value.get("url")
+            if url:
+                items.append({"title": child.value["label"], "url": url})
+        return items

@@ -1,0 +1,3 @@
+"""Site-wide URLs that are not Wagtail pages (the content issue adds robots.txt and sitemap)."""
+
+urlpatterns: list = []

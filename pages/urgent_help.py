@@ -61,7 +61,9 @@ class UrgentHelpEntryBlock(blocks.StructBlock):
     )
     url = blocks.URLBlock(required=False, help_text="Website for this help, if any.")
     url_label = blocks.CharBlock(
-        required=False, max_length=80, help_text="Link text for the website, for example 'NHS 111 online'."
+        required=False,
+        max_length=80,
+        help_text="Link text for the website, for example 'NHS 111 online'.",
     )
     verified_on = blocks.DateBlock(
         required=False,
@@ -77,7 +79,9 @@ def entry_context(value: blocks.StructValue) -> UrgentHelpEntry:
     """Turn one stored entry into the plain dict `components/urgent_help.html` renders."""
     links: list[UrgentHelpLink] = []
     if value.get("phone"):
-        links.append({"label": f"Call {value['phone']}", "href": f"tel:{_dial_string(value['phone'])}"})
+        links.append(
+            {"label": f"Call {value['phone']}", "href": f"tel:{_dial_string(value['phone'])}"}
+        )
     if value.get("text_number"):
         number = _dial_string(value["text_number"])
         body = value.get("text_message") or ""

@@ -3,14 +3,16 @@ gunicorn with the production settings on a free loopback port (not Django's test
 
 from __future__ import annotations
 
+import hashlib
+import http.client
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
-import urllib.error
-import urllib.request
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +21,32 @@ from pathlib import Path
 import dj_database_url
 
 ROOT = Path(__file__).resolve().parent.parent
+STATIC_CACHE = ROOT / ".cache"
+
+
+def collected_static_root(env: dict[str, str]) -> Path:
+    """collectstatic (compressing Wagtail's admin assets takes a minute) once per content:
+    cached under .cache/, keyed by the static sources and the locked dependencies."""
+    digest = hashlib.sha256((ROOT / "requirements" / "dev.lock").read_bytes())
+    for path in sorted((ROOT / "static").rglob("*")):
+        if path.is_file():
+            digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
+    target = STATIC_CACHE / f"staticfiles-{digest.hexdigest()[:16]}"
+    if not (target / "staticfiles.json").exists():
+        STATIC_CACHE.mkdir(exist_ok=True)
+        staging = Path(tempfile.mkdtemp(dir=STATIC_CACHE, prefix="collecting-"))
+        subprocess.run(
+            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+            cwd=ROOT,
+            env={**env, "STATIC_ROOT": str(staging)},
+            check=True,
+            timeout=900,
+        )
+        try:
+            staging.rename(target)
+        except OSError:  # another process finished first
+            shutil.rmtree(staging, ignore_errors=True)
+    return target
 
 
 def free_port() -> int:
@@ -76,7 +104,6 @@ class LiveSite:
             "HTTPS_ONLY": "false",
             "DATABASE_URL": self.database_url,
             "MEDIA_ROOT": str(workdir / "media"),
-            "STATIC_ROOT": str(workdir / "static"),
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
             "WEB_CONCURRENCY": "2",
@@ -100,9 +127,9 @@ class LiveSite:
         self.manage("migrate", "--noinput", "-v0")
         if seed:
             self.manage("seed_content", "--if-empty")
-        self.manage("collectstatic", "--noinput", "-v0")
 
     def start(self) -> None:
+        self.env["STATIC_ROOT"] = str(collected_static_root(self.env))
         log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "infant_mh/gunicorn.conf.py"],
@@ -116,9 +143,10 @@ class LiveSite:
             if self.process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited early:\n{self.log_path.read_text()}")
             try:
-                urllib.request.urlopen(self.base_url + "/", timeout=2)  # noqa: S310
-                return
-            except urllib.error.HTTPError:
+                conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
+                conn.request("GET", "/robots.txt")
+                conn.getresponse().read()
+                conn.close()
                 return
             except OSError:
                 time.sleep(0.2)
@@ -147,8 +175,6 @@ def running_site(
     try:
         if database_url is None:
             site.prepare(seed=seed)
-        else:
-            site.manage("collectstatic", "--noinput", "-v0")
         site.start()
         yield site
     finally:

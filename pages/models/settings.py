@@ -57,7 +57,11 @@ class ServiceSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("inbox_email"), FieldPanel("service_phone"), FieldPanel("out_of_hours_notice")],
+            [
+                FieldPanel("inbox_email"),
+                FieldPanel("service_phone"),
+                FieldPanel("out_of_hours_notice"),
+            ],
             heading="Contact details",
         ),
         FieldPanel("urgent_help"),

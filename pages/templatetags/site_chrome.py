@@ -51,7 +51,9 @@ def site_header(context: template.Context) -> dict:
             active = current is not None and (
                 current.pk == child.pk or current.path.startswith(child.path)
             )
-            nav_items.append({"title": child.title, "url": child.get_url(request), "active": active})
+            nav_items.append(
+                {"title": child.title, "url": child.get_url(request), "active": active}
+            )
     return {
         "service_name": SERVICE_NAME,
         "council_name": COUNCIL_NAME,
@@ -68,7 +70,9 @@ def breadcrumbs(context: template.Context) -> dict:
     request = context.get("request")
     crumbs = []
     if page is not None and page.depth > 2:
-        for ancestor in page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path"):
+        for ancestor in (
+            page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path")
+        ):
             crumbs.append({"title": ancestor.title, "url": ancestor.get_url(request)})
     return {"crumbs": crumbs}
 
@@ -84,7 +88,9 @@ def site_footer(context: template.Context) -> dict:
 
 
 @register.inclusion_tag("components/urgent_help.html", takes_context=True)
-def urgent_help(context: template.Context, compact: bool = False, heading: str = "Get help now") -> dict:
+def urgent_help(
+    context: template.Context, compact: bool = False, heading: str = "Get help now"
+) -> dict:
     settings = service_settings(context.get("request"))
     return {
         "entries": settings.urgent_help_entries() if settings else [],

@@ -73,7 +73,7 @@ def test_unknown_host_is_rejected_with_400(live_site: LiveSite) -> None:
 def test_pages_are_served_by_gunicorn_with_debug_off(live_site: LiveSite) -> None:
     response = fetch(live_site, "/no-such-page/")
     assert response.status == 404
-    with urllib.request.urlopen(live_site.base_url + "/") as page:  # noqa: S310
+    with urllib.request.urlopen(live_site.base_url + "/") as page:
         html = page.read().decode()
     assert 'id="main-content"' in html
     assert not re.search(r"Traceback|DEBUG = True|technical_500", html)

@@ -21,7 +21,7 @@ def fetch(
     conn = http.client.HTTPConnection("127.0.0.1", site.port, timeout=20)
     conn.request(method, path, headers=headers or {})
     response = conn.getresponse()
-    response.read()
+    response.body = response.read()
     conn.close()
     return response
 
@@ -68,6 +68,7 @@ def test_admin_has_its_own_looser_policy(live_site: LiveSite) -> None:
 def test_unknown_host_is_rejected_with_400(live_site: LiveSite) -> None:
     response = fetch(live_site, "/", headers={"Host": "evil.example.com"})
     assert response.status == 400
+    assert b"Sorry, we could not handle that request" in response.body
 
 
 def test_pages_are_served_by_gunicorn_with_debug_off(live_site: LiveSite) -> None:
@@ -77,6 +78,12 @@ def test_pages_are_served_by_gunicorn_with_debug_off(live_site: LiveSite) -> Non
         html = page.read().decode()
     assert 'id="main-content"' in html
     assert not re.search(r"Traceback|DEBUG = True|technical_500", html)
+
+
+def test_favicon_requests_find_the_icon(live_site: LiveSite) -> None:
+    response = fetch(live_site, "/favicon.ico")
+    assert response.status == 301
+    assert response.getheader("Location").endswith(".svg")
 
 
 def test_documents_are_not_served_straight_from_media(live_site: LiveSite) -> None:

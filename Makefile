@@ -49,7 +49,8 @@ run: $(INSTALLED) .secret_key ## Set up everything and serve the site (gunicorn,
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin at /admin/)."
 	@echo "Create an admin account with:  $(PY) manage.py createsuperuser"
 	@echo "  (non-interactive: DJANGO_SUPERUSER_USERNAME=… DJANGO_SUPERUSER_EMAIL=… DJANGO_SUPERUSER_PASSWORD=… $(PY) manage.py createsuperuser --noinput)"
-	@$(RUN_ENV) exec $(BIN)/gunicorn -c infant_mh/gunicorn.conf.py
+	@echo "The email worker (manage.py db_worker) runs beside gunicorn and stops with it."
+	@$(RUN_ENV) RUN_TASK_WORKER="$${RUN_TASK_WORKER:-true}" exec $(BIN)/gunicorn -c infant_mh/gunicorn.conf.py
 
 dev: $(INSTALLED) ## Serve with runserver and DEBUG on, for development
 	$(PY) manage.py migrate --noinput

@@ -1,14 +1,21 @@
 """A real deployment of the site for tests: its own database, migrated and seeded, served by
-gunicorn with the production settings on a free loopback port (not Django's test server)."""
+gunicorn with the production settings on a free loopback port (not Django's test server).
+
+Migrating Wagtail from scratch takes tens of seconds, so each test session migrates (and seeds)
+one template database and media folder, and every deployment starts from a copy of it
+(PostgreSQL's `CREATE DATABASE … TEMPLATE`, or a copy of the SQLite file).
+"""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import http.client
 import os
 import secrets
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -24,12 +31,19 @@ ROOT = Path(__file__).resolve().parent.parent
 STATIC_CACHE = ROOT / ".cache"
 
 
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
 def collected_static_root(env: dict[str, str]) -> Path:
     """collectstatic (compressing Wagtail's admin assets takes a minute) once per content:
     cached under .cache/, keyed by the static sources and the locked dependencies."""
     digest = hashlib.sha256((ROOT / "requirements" / "dev.lock").read_bytes())
-    for path in sorted((ROOT / "static").rglob("*")):
-        if path.is_file():
+    # The project's static/ and every app's own static/ folder (e.g. pages/static/).
+    for path in sorted([*ROOT.glob("static/**/*"), *ROOT.glob("*/static/**/*")]):
+        if path.is_file() and ".venv" not in path.parts and "node_modules" not in path.parts:
             digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
     target = STATIC_CACHE / f"staticfiles-{digest.hexdigest()[:16]}"
     if not (target / "staticfiles.json").exists():
@@ -49,39 +63,54 @@ def collected_static_root(env: dict[str, str]) -> Path:
     return target
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# --- Databases ------------------------------------------------------------------------------
 
 
-def _fresh_database_url(workdir: Path) -> str:
-    """A new empty database beside the one DATABASE_URL names (PostgreSQL), or a SQLite file."""
-    base_url = os.environ.get("DATABASE_URL", "")
-    if not base_url.startswith(("postgres://", "postgresql://")):
-        return f"sqlite:///{workdir / 'live.sqlite3'}"
+def _is_postgres(url: str) -> bool:
+    return url.startswith(("postgres://", "postgresql://"))
+
+
+def _database_name(url: str) -> str:
+    return dj_database_url.parse(url)["NAME"]
+
+
+def _server_admin(url: str):
     import psycopg
 
-    name = f"infant_mh_live_{uuid.uuid4().hex[:10]}"
-    config = dj_database_url.parse(base_url)
-    admin_dsn = base_url.rsplit("/", 1)[0] + "/postgres"
-    with psycopg.connect(admin_dsn, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return base_url.replace(f"/{config['NAME']}", f"/{name}", 1)
+    return psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True)
+
+
+def _new_database_url(workdir: Path) -> str:
+    """Where a new deployment's database goes: beside DATABASE_URL's, or a SQLite file."""
+    base_url = os.environ.get("DATABASE_URL", "")
+    if _is_postgres(base_url):
+        return base_url.rsplit("/", 1)[0] + f"/infant_mh_live_{uuid.uuid4().hex[:10]}"
+    return f"sqlite:///{workdir / 'live.sqlite3'}"
+
+
+def _create_database(url: str, copy_of: str | None = None) -> None:
+    if _is_postgres(url):
+        template = f' TEMPLATE "{_database_name(copy_of)}"' if copy_of else ""
+        with _server_admin(url) as conn:
+            conn.execute(f'CREATE DATABASE "{_database_name(url)}"{template}')
+    elif copy_of:
+        source = _database_name(copy_of)
+        with sqlite3.connect(source) as conn:  # fold the WAL into the main file first
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        shutil.copyfile(source, _database_name(url))
 
 
 def _drop_database(url: str) -> None:
-    if not url.startswith(("postgres://", "postgresql://")):
-        return
-    import psycopg
+    if _is_postgres(url):
+        with _server_admin(url) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{_database_name(url)}" WITH (FORCE)')
 
-    name = dj_database_url.parse(url)["NAME"]
-    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+# --- Deployments ----------------------------------------------------------------------------
 
 
 class LiveSite:
-    """Handle on a running deployment: its URL, environment and manage.py."""
+    """Handle on a deployment: its URL, environment, database and manage.py."""
 
     def __init__(
         self,
@@ -94,7 +123,8 @@ class LiveSite:
         self.base_url = f"http://127.0.0.1:{self.port}"
         # Sharing another site's database: that site owns it and drops it.
         self.owns_database = database_url is None
-        self.database_url = database_url or _fresh_database_url(workdir)
+        self.database_url = database_url or _new_database_url(workdir)
+        self.media_root = workdir / "media"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "infant_mh.settings.production",
@@ -103,7 +133,7 @@ class LiveSite:
             "CSRF_TRUSTED_ORIGINS": self.base_url,
             "HTTPS_ONLY": "false",
             "DATABASE_URL": self.database_url,
-            "MEDIA_ROOT": str(workdir / "media"),
+            "MEDIA_ROOT": str(self.media_root),
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
             "WEB_CONCURRENCY": "2",
@@ -124,9 +154,11 @@ class LiveSite:
         )
 
     def prepare(self, seed: bool = True) -> None:
-        self.manage("migrate", "--noinput", "-v0")
-        if seed:
-            self.manage("seed_content", "--if-empty")
+        """Start from a copy of the session's migrated (and seeded) template deployment."""
+        template = _template_site(seed)
+        _create_database(self.database_url, copy_of=template.database_url)
+        if template.media_root.exists():
+            shutil.copytree(template.media_root, self.media_root, dirs_exist_ok=True)
 
     def start(self) -> None:
         self.env["STATIC_ROOT"] = str(collected_static_root(self.env))
@@ -161,6 +193,23 @@ class LiveSite:
                 self.process.kill()
         if self.owns_database:
             _drop_database(self.database_url)
+
+
+_templates: dict[bool, LiveSite] = {}
+
+
+def _template_site(seed: bool) -> LiveSite:
+    """The session's migrated (and, if asked, seeded) deployment that others copy."""
+    if seed not in _templates:
+        site = LiveSite(Path(tempfile.mkdtemp(prefix="infant-mh-live-template-")))
+        _create_database(site.database_url)
+        atexit.register(shutil.rmtree, site.workdir, ignore_errors=True)
+        atexit.register(_drop_database, site.database_url)
+        site.manage("migrate", "--noinput", "-v0")
+        if seed:
+            site.manage("seed_content", "--if-empty")
+        _templates[seed] = site
+    return _templates[seed]
 
 
 @contextmanager

@@ -215,3 +215,24 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
 }
+
+# --- Contact enquiries (enquiries app) ----------------------------------------------------------
+# Enquiries are stored first, then emailed by the task worker (`manage.py db_worker`).
+# Queues on the database backend: "enquiries" (sending email) and "maintenance" (the periodic
+# sweep and retention purge, which re-schedules itself).
+TASKS["database"]["QUEUES"] = ["default", "enquiries", "maintenance"]
+ENQUIRY_SEND_ACKNOWLEDGEMENT = env_bool("ENQUIRY_SEND_ACKNOWLEDGEMENT", True)
+ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 365)
+# Retry backoff in seconds after the 1st, 2nd, ... failed attempt; after the list runs out,
+# retry every ENQUIRY_RETRY_REPEAT_SECONDS until ENQUIRY_RETRY_GIVE_UP_SECONDS after submission.
+ENQUIRY_RETRY_DELAYS = [int(s) for s in env_list("ENQUIRY_RETRY_DELAYS", "60,300,900,3600")]
+ENQUIRY_RETRY_REPEAT_SECONDS = env_int("ENQUIRY_RETRY_REPEAT_SECONDS", 4 * 60 * 60)
+ENQUIRY_RETRY_GIVE_UP_SECONDS = env_int("ENQUIRY_RETRY_GIVE_UP_SECONDS", 48 * 60 * 60)
+# An enquiry "sending" for longer than this is presumed abandoned by a killed worker.
+ENQUIRY_STALE_SENDING_SECONDS = env_int("ENQUIRY_STALE_SENDING_SECONDS", 15 * 60)
+ENQUIRY_MAINTENANCE_INTERVAL_SECONDS = env_int("ENQUIRY_MAINTENANCE_INTERVAL_SECONDS", 15 * 60)
+ENQUIRY_RATE_LIMIT_COUNT = env_int("ENQUIRY_RATE_LIMIT_COUNT", 5)
+ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env_int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS", 10 * 60)
+ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
+# How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0 = use REMOTE_ADDR.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)

@@ -1,5 +1,21 @@
 from .base import BasePage
+from .contact import ContactPage
+from .content import ContentPage
 from .home import HomePage
+from .listings import PosterLibraryPage, ResourceIndexPage
+from .search import SearchPage
+from .sections import Audience, SectionLandingPage
 from .settings import ServiceSettings
 
-__all__ = ["BasePage", "HomePage", "ServiceSettings"]
+__all__ = [
+    "Audience",
+    "BasePage",
+    "ContactPage",
+    "ContentPage",
+    "HomePage",
+    "PosterLibraryPage",
+    "ResourceIndexPage",
+    "SearchPage",
+    "SectionLandingPage",
+    "ServiceSettings",
+]

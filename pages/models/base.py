@@ -1,8 +1,13 @@
 """Fields and panels every content page shares."""
 
+from __future__ import annotations
+
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail.search import index
+
+from pages.contents import body_with_anchors
 
 
 class BasePage(Page):
@@ -24,7 +29,8 @@ class BasePage(Page):
     next_review_due = models.DateField(
         null=True,
         blank=True,
-        help_text="When the content should next be checked. Shown at the foot of the page.",
+        help_text="When the content should next be checked. Shown at the foot of the page, and "
+        "listed in the 'Pages due for review' report from 30 days before.",
     )
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
@@ -35,6 +41,7 @@ class BasePage(Page):
         )
     ]
     promote_panels = [*Page.promote_panels, *review_panels]
+    search_fields = [*Page.search_fields, index.SearchField("summary")]
 
     class Meta:
         abstract = True
@@ -42,3 +49,15 @@ class BasePage(Page):
     @property
     def meta_description(self) -> str:
         return self.search_description or self.summary
+
+    def shows_urgent_help_strip(self) -> bool:
+        """Whether the compact urgent-help strip goes near the top of this page."""
+        return False
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["show_urgent_help_strip"] = self.shows_urgent_help_strip()
+        body = getattr(self, "body", None)
+        if body is not None:
+            context["body_items"], context["contents_items"] = body_with_anchors(body)
+        return context

@@ -1,0 +1,161 @@
+"""Send one enquiry's email: claim it under a row lock, send, record, or schedule a retry.
+
+Exactly-once, as far as SMTP allows: the claim and the "sent" record happen under
+`select_for_update`, a claimed enquiry is not claimed again until it goes stale, and the
+Message-ID is derived from the enquiry, so even the one unavoidable duplicate (a worker killed
+after the relay accepted the message but before `sent_at` was stored) carries the same id.
+Nothing personal goes into logs or task results: only the enquiry's id and reference.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from .emails import acknowledgement_email, routed_inbox, service_settings, team_email
+from .models import AcknowledgementStatus, Enquiry, Status
+from .queueing import enqueue_send
+
+logger = logging.getLogger("enquiries")
+
+SENT = "sent"
+SKIPPED = "skipped"
+RETRY = "retry scheduled"
+FAILED = "failed"
+
+
+def retry_delay(attempts: int, queued_at, now) -> timedelta | None:
+    """Backoff after `attempts` failed attempts, or None once it is time to give up."""
+    delays = settings.ENQUIRY_RETRY_DELAYS
+    seconds = (
+        delays[attempts - 1] if attempts <= len(delays) else settings.ENQUIRY_RETRY_REPEAT_SECONDS
+    )
+    delay = timedelta(seconds=seconds)
+    if now + delay > queued_at + timedelta(seconds=settings.ENQUIRY_RETRY_GIVE_UP_SECONDS):
+        return None
+    return delay
+
+
+def describe_error(exc: BaseException) -> str:
+    """Error class, SMTP code and underlying socket error only: server replies can quote
+    addresses, so their text is never stored."""
+    code = getattr(exc, "smtp_code", None) or getattr(exc, "errno", None)
+    described = type(exc).__name__ + (f" ({code})" if code else "")
+    cause = exc.__cause__ or exc.__context__
+    if isinstance(cause, OSError) and cause is not exc:
+        described += f" after {type(cause).__name__}"
+    return described[:200]
+
+
+def _claim(enquiry_id: int) -> Enquiry | None:
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.ENQUIRY_STALE_SENDING_SECONDS)
+    with transaction.atomic():
+        enquiry = (
+            Enquiry.objects.select_for_update(of=("self",))
+            .select_related("topic")
+            .filter(pk=enquiry_id)
+            .first()
+        )
+        if enquiry is None or enquiry.status in {Status.SENT, Status.SPAM, Status.FAILED}:
+            return None
+        if (
+            enquiry.status == Status.SENDING
+            and enquiry.sending_started_at
+            and (enquiry.sending_started_at > stale)
+        ):
+            return None  # another worker is sending it right now
+        enquiry.status = Status.SENDING
+        enquiry.sending_started_at = now
+        enquiry.attempts += 1
+        enquiry.save(update_fields=["status", "sending_started_at", "attempts"])
+    return enquiry
+
+
+def _record_team_sent(enquiry: Enquiry, recipient: str) -> None:
+    with transaction.atomic():
+        locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        if locked.sent_at is None:
+            locked.sent_at = timezone.now()
+            locked.recipient = recipient
+            locked.save(update_fields=["sent_at", "recipient"])
+        enquiry.sent_at, enquiry.recipient = locked.sent_at, locked.recipient
+
+
+def _record_acknowledgement(enquiry: Enquiry, outcome: str) -> None:
+    Enquiry.objects.filter(pk=enquiry.pk).update(acknowledgement=outcome)
+    enquiry.acknowledgement = outcome
+
+
+def _finish(enquiry: Enquiry) -> None:
+    Enquiry.objects.filter(pk=enquiry.pk).update(
+        status=Status.SENT, next_attempt_at=None, last_error="", failed_at=None
+    )
+
+
+def _after_failure(enquiry: Enquiry, exc: BaseException) -> str:
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        locked.last_error = describe_error(exc)
+        delay = retry_delay(locked.attempts, locked.queued_at, now)
+        if delay is None and locked.sent_at is not None:
+            # The team has the enquiry; only the acknowledgement could not be sent.
+            locked.status = Status.SENT
+            locked.next_attempt_at = None
+            locked.save(update_fields=["status", "next_attempt_at", "last_error"])
+            outcome = FAILED
+        elif delay is None:
+            locked.status = Status.FAILED
+            locked.failed_at = now
+            locked.next_attempt_at = None
+            locked.save(update_fields=["status", "failed_at", "next_attempt_at", "last_error"])
+            outcome = FAILED
+        else:
+            locked.status = Status.RETRYING
+            locked.save(update_fields=["status", "last_error"])
+            enqueue_send(locked, run_after=now + delay)
+            outcome = RETRY
+    logger.warning(
+        "Enquiry %s: send attempt %d failed (%s); %s",
+        enquiry.reference,
+        enquiry.attempts,
+        describe_error(exc),
+        outcome,
+    )
+    return outcome
+
+
+def deliver(enquiry_id: int) -> str:
+    """Send the team email (and the acknowledgement) for one enquiry, once."""
+    enquiry = _claim(enquiry_id)
+    if enquiry is None:
+        return SKIPPED
+    service = service_settings()
+    inbox = routed_inbox(enquiry, service)
+    try:
+        with get_connection(timeout=settings.EMAIL_TIMEOUT) as connection:
+            if enquiry.sent_at is None:
+                connection.send_messages([team_email(enquiry, inbox)])
+                _record_team_sent(enquiry, inbox)
+            if enquiry.acknowledgement == AcknowledgementStatus.PENDING:
+                if not settings.ENQUIRY_SEND_ACKNOWLEDGEMENT:
+                    _record_acknowledgement(enquiry, AcknowledgementStatus.NOT_WANTED)
+                else:
+                    try:
+                        connection.send_messages([acknowledgement_email(enquiry, service, inbox)])
+                    except smtplib.SMTPRecipientsRefused:
+                        _record_acknowledgement(enquiry, AcknowledgementStatus.REFUSED)
+                    else:
+                        _record_acknowledgement(enquiry, AcknowledgementStatus.SENT)
+    except Exception as exc:  # any SMTP, socket or timeout error: keep it and retry
+        return _after_failure(enquiry, exc)
+    _finish(enquiry)
+    logger.info("Enquiry %s sent", enquiry.reference)
+    return SENT

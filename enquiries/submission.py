@@ -1,0 +1,88 @@
+"""Store a valid submission and queue its email in one transaction."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from .abuse import is_rate_limited, spam_reason
+from .forms import EnquiryForm
+from .models import Enquiry, Status
+from .queueing import enqueue_send
+
+logger = logging.getLogger("enquiries")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    enquiry: Enquiry | None
+    rate_limited: bool = False
+
+
+def store_enquiry(form: EnquiryForm, hashed_client: str) -> Outcome:
+    """Both the enquiry and its send task are committed, or neither.
+
+    Suspected spam is stored and flagged but not queued. The rate limit is checked inside the
+    same transaction, so concurrent submissions from one client are counted one after another
+    (SQLite takes the write lock at BEGIN IMMEDIATE; on PostgreSQL the limit may overshoot by the
+    number of truly simultaneous requests, which is harmless).
+    """
+    data = form.cleaned_data
+    reason = spam_reason(honeypot=data.get("website", ""), form_token=data.get("form_token", ""))
+    with transaction.atomic():
+        if is_rate_limited(hashed_client):
+            return Outcome(enquiry=None, rate_limited=True)
+        topic = data["topic"]
+        enquiry = Enquiry.objects.create(
+            name=data["name"],
+            email=data["email"],
+            phone=data["phone"],
+            role=data["role"],
+            topic=topic,
+            topic_name=topic.name,
+            message=data["message"],
+            client_hash=hashed_client,
+            status=Status.SPAM if reason else Status.QUEUED,
+            flagged_as_spam=bool(reason),
+            spam_reason=reason,
+        )
+        if not reason:
+            enqueue_send(enquiry)
+    if reason:
+        logger.info("Enquiry %s held as suspected spam: %s", enquiry.reference, reason)
+    else:
+        logger.info("Enquiry %s stored and queued", enquiry.reference)
+    return Outcome(enquiry=enquiry)
+
+
+def release_spam(enquiry_id: int) -> bool:
+    """An editor says a held enquiry is genuine: queue it for sending."""
+    with transaction.atomic():
+        enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id).first()
+        if enquiry is None or enquiry.status != Status.SPAM:
+            return False
+        enquiry.status = Status.QUEUED
+        enquiry.queued_at = timezone.now()
+        enquiry.save(update_fields=["status", "queued_at"])
+        enqueue_send(enquiry)
+    logger.info("Enquiry %s released from spam", enquiry.reference)
+    return True
+
+
+def resend(enquiry_id: int) -> bool:
+    """Queue a failed enquiry again, with a fresh retry budget."""
+    with transaction.atomic():
+        enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id).first()
+        if enquiry is None or enquiry.status != Status.FAILED:
+            return False
+        enquiry.status = Status.QUEUED
+        enquiry.attempts = 0
+        enquiry.failed_at = None
+        enquiry.queued_at = timezone.now()
+        enquiry.save(update_fields=["status", "attempts", "failed_at", "queued_at"])
+        enqueue_send(enquiry)
+    logger.info("Enquiry %s queued again by an editor", enquiry.reference)
+    return True

@@ -1,0 +1,151 @@
+"""The contact page: the enquiry form, the privacy summary and urgent help beside it.
+
+The form handling lives in the `enquiries` app; this page only routes and renders.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+
+from .base import BasePage
+
+TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+DEFAULT_INTRO = (
+    "<p>Use this form to ask the infant mental health team a question, book or ask about "
+    "Solihull Approach training or \u201cUnderstanding your baby\u201d groups, order Babies First "
+    "posters, or tell us what you think of this website.</p>"
+)
+DEFAULT_PRIVACY = (
+    "<p>We only use what you send us to answer your message. It goes to the infant mental "
+    "health team at North Lincolnshire Council and nobody else.</p>"
+)
+DEFAULT_NEXT_STEPS = (
+    "<p>Your message has gone to the infant mental health team. We will also send you an "
+    "email to confirm it arrived.</p>"
+    "<p>Someone from the team will reply by email, or by phone if you asked us to call you. "
+    "We read messages during office hours only, not in the evening, at weekends or on bank "
+    "holidays.</p>"
+)
+
+
+class ContactPage(RoutablePageMixin, BasePage):
+    """'Contact us': a form whose enquiries are stored, then emailed to the routed inbox."""
+
+    intro = RichTextField(
+        features=TEXT_FEATURES,
+        default=DEFAULT_INTRO,
+        blank=True,
+        help_text="Shown above the form: who can write to us and what about.",
+    )
+    privacy_summary = RichTextField(
+        features=TEXT_FEATURES,
+        default=DEFAULT_PRIVACY,
+        help_text="Shown beside the form: what we do with the message. How long we keep it is "
+        "added automatically from the retention setting, with a link to the privacy notice.",
+    )
+    privacy_notice_page = models.ForeignKey(
+        "wagtailcore.Page",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The full privacy notice the summary links to.",
+    )
+    what_happens_next = RichTextField(
+        features=TEXT_FEATURES,
+        default=DEFAULT_NEXT_STEPS,
+        help_text="Shown on the confirmation page after someone sends a message, under their "
+        "reference number.",
+    )
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    template = "pages/contact_page.html"
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("privacy_summary"), FieldPanel("privacy_notice_page")],
+            heading="Privacy",
+        ),
+        FieldPanel("what_happens_next"),
+    ]
+
+    class Meta:
+        verbose_name = "contact page"
+
+    @property
+    def retention_period(self) -> str:
+        from enquiries.retention import retention_period_text
+
+        return retention_period_text(settings.ENQUIRY_RETENTION_DAYS)
+
+    def _render_form(self, request: HttpRequest, form, status: int = 200, **extra) -> HttpResponse:
+        context = self.get_context(request)
+        context.update({"form": form, **extra})
+        response = TemplateResponse(request, "pages/contact_page.html", context, status=status)
+        add_never_cache_headers(response)
+        patch_vary_headers(response, ["Cookie"])
+        return response
+
+    @path("", name="form")
+    def form_view(self, request: HttpRequest) -> HttpResponse:
+        from enquiries.abuse import client_hash
+        from enquiries.confirmation import confirmation_path_args
+        from enquiries.forms import EnquiryForm
+        from enquiries.submission import store_enquiry
+
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
+        if request.method != "POST" or getattr(request, "is_preview", False):
+            return self._render_form(request, EnquiryForm())  # {% csrf_token %} sets the cookie
+        form = EnquiryForm(request.POST)
+        if not form.is_valid():
+            return self._render_form(request, form, status=400)
+        outcome = store_enquiry(form, client_hash(request))
+        if outcome.rate_limited:
+            form.add_error(
+                None,
+                "You have sent several messages in the last few minutes. Wait 10 minutes and "
+                "try again. Your message has not been sent, so copy it somewhere safe first.",
+            )
+            response = self._render_form(request, form, status=429)
+            response["Retry-After"] = str(settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
+            return response
+        url = self.get_url(request) + self.reverse_subpage(
+            "sent", args=confirmation_path_args(outcome.enquiry.reference)
+        ).lstrip("/")
+        return _see_other(url)
+
+    @path("sent/<str:reference>/<str:signature>/", name="sent")
+    def confirmation_view(
+        self, request: HttpRequest, reference: str, signature: str
+    ) -> HttpResponse:
+        from enquiries.confirmation import verified_reference
+
+        reference = verified_reference(reference, signature)
+        if reference is None:
+            raise Http404("Unknown confirmation link")
+        context = self.get_context(request)
+        context.update({"reference": reference})
+        response = TemplateResponse(request, "enquiries/confirmation.html", context)
+        add_never_cache_headers(response)
+        response["X-Robots-Tag"] = "noindex"
+        return response
+
+
+def _see_other(url: str) -> HttpResponse:
+    """303: after a POST, the browser fetches the confirmation with GET (Post/Redirect/Get)."""
+    response = HttpResponse(status=303)
+    response["Location"] = url
+    return response

@@ -1,0 +1,42 @@
+"""Topic pages, and the accessibility statement, privacy notice and cookies page."""
+
+from __future__ import annotations
+
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from pages.blocks import BodyStreamBlock
+
+from .base import BasePage
+from .sections import Audience
+
+
+class ContentPage(BasePage):
+    """A page of body content, with an 'On this page' list when it has several sections."""
+
+    body = StreamField(
+        BodyStreamBlock(),
+        help_text="The page's content. Start sections with a Heading block; main headings make "
+        "the 'On this page' list.",
+    )
+
+    parent_page_types = ["pages.HomePage", "pages.SectionLandingPage"]
+    subpage_types: list[str] = []
+
+    template = "pages/content_page.html"
+
+    content_panels = [*BasePage.content_panels, FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = "content page"
+
+    def shows_urgent_help_strip(self) -> bool:
+        from .sections import SectionLandingPage
+
+        if self.depth is None or self.depth <= 2:
+            return False
+        return (
+            SectionLandingPage.objects.ancestor_of(self).filter(audience=Audience.PARENTS).exists()
+        )

@@ -1,0 +1,73 @@
+"""Audience sections: "Information for parents" and "Information for professionals"."""
+
+from __future__ import annotations
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from pages.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+
+from .base import BasePage
+
+
+class Audience(models.TextChoices):
+    PARENTS = "parents", "Parents and carers"
+    PROFESSIONALS = "professionals", "Professionals"
+
+
+class SectionLandingPage(BasePage):
+    """One model serves both audiences; it lists its topic pages with their summaries."""
+
+    audience = models.CharField(
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.PARENTS,
+        help_text="Who this section is for. Parent sections show urgent help near the top of "
+        "every page.",
+    )
+    intro = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="A short introduction above the list of pages in this section.",
+    )
+    body = StreamField(
+        BodyStreamBlock(),
+        blank=True,
+        help_text="Optional content shown below the list of pages.",
+    )
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types = ["pages.ContentPage"]
+
+    template = "pages/section_landing_page.html"
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("audience"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = "section landing page"
+
+    def shows_urgent_help_strip(self) -> bool:
+        return self.audience == Audience.PARENTS
+
+    def section_pages(self):
+        """The live, public pages in this section, in tree order (one query)."""
+        from .content import ContentPage
+
+        return ContentPage.objects.child_of(self).live().public().defer("body").order_by("path")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["section_pages"] = list(self.section_pages())
+        return context

@@ -1,0 +1,182 @@
+"""Audience and topic filters for the useful links and poster library pages.
+
+Filters are read from the query string (`?audience=professionals&topic=training`), so they
+work as plain links without JavaScript and can be shared. Unknown or malformed values are
+ignored: any query string gives a page. Each filter runs a fixed number of queries however
+many items there are.
+
+`groups` and `clear_url` have the shape `components/filter_links.html` documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from urllib.parse import urlencode
+
+from django.db.models import Count, Q
+
+from resources.choices import AUDIENCE_PHRASES, FILTER_AUDIENCES, audience_q
+from resources.models import Poster, ResourceLink, Topic
+
+
+def _param(params: Mapping, name: str) -> str:
+    value = params.get(name, "")
+    return value.strip() if isinstance(value, str) else ""
+
+
+class _AudienceFilter:
+    singular = "item"
+    plural = "items"
+
+    def __init__(self, params_or_request, base_url: str | None = None):
+        """`params_or_request`: `request.GET` (or any mapping), or the request itself, in
+        which case links are built on `request.path`."""
+        if hasattr(params_or_request, "GET"):
+            params = params_or_request.GET
+            base_url = params_or_request.path if base_url is None else base_url
+        else:
+            params = params_or_request
+        self.base_url = base_url or ""
+        requested = _param(params, "audience")
+        self.audience: str | None = requested if requested in FILTER_AUDIENCES else None
+
+    # Query-string building --------------------------------------------------------------------
+
+    def _filter_values(self) -> dict[str, str | None]:
+        return {"audience": self.audience}
+
+    def url_for(self, **changes: str | None) -> str:
+        values = {**self._filter_values(), **changes}
+        query = urlencode([(name, value) for name, value in values.items() if value])
+        return f"{self.base_url}?{query}" if query else (self.base_url or "?")
+
+    @property
+    def is_filtered(self) -> bool:
+        return any(self._filter_values().values())
+
+    @property
+    def clear_url(self) -> str:
+        return self.url_for(**dict.fromkeys(self._filter_values())) if self.is_filtered else ""
+
+    def _audience_group(self) -> dict:
+        options = [
+            {"label": "All", "url": self.url_for(audience=None), "selected": not self.audience}
+        ]
+        options += [
+            {
+                "label": audience.label,
+                "url": self.url_for(audience=audience.value),
+                "selected": self.audience == audience.value,
+            }
+            for audience in FILTER_AUDIENCES
+        ]
+        return {"label": "Who it is for", "options": options}
+
+    @property
+    def groups(self) -> list[dict]:
+        return [self._audience_group()]
+
+    # Results and their description -----------------------------------------------------------
+
+    @cached_property
+    def results(self) -> list:
+        raise NotImplementedError
+
+    @property
+    def count(self) -> int:
+        return len(self.results)
+
+    def _qualifiers(self) -> list[str]:
+        return [f"for {AUDIENCE_PHRASES[self.audience]}"] if self.audience else []
+
+    @property
+    def active_description(self) -> str:
+        """For example 'Showing 4 links for professionals about training'."""
+        count = self.count
+        noun = self.singular if count == 1 else self.plural
+        qualifiers = " ".join(self._qualifiers())
+        if count == 0:
+            return f"No {self.plural} {qualifiers}".strip() if qualifiers else f"No {noun} yet"
+        if not qualifiers:
+            return f"Showing all {count} {noun}" if count > 1 else f"Showing {count} {noun}"
+        return f"Showing {count} {noun} {qualifiers}"
+
+    @property
+    def filter_links_context(self) -> dict:
+        """Context for `{% include "components/filter_links.html" with ... only %}`."""
+        return {"groups": self.groups, "clear_url": self.clear_url}
+
+
+class ResourceFilter(_AudienceFilter):
+    """Published useful links, filtered by audience and topic."""
+
+    singular = "link"
+    plural = "links"
+
+    def __init__(self, params_or_request, base_url: str | None = None):
+        super().__init__(params_or_request, base_url)
+        params = getattr(params_or_request, "GET", params_or_request)
+        requested = _param(params, "topic")
+        self.topic: Topic | None = next(
+            (topic for topic in self.topics if topic.slug == requested), None
+        )
+
+    @cached_property
+    def topics(self) -> list[Topic]:
+        """Every topic, with how many published links each has (one query)."""
+        live_links = Q(resources__live=True) & ~Q(resources__url="")
+        return list(Topic.objects.annotate(live_count=Count("resources", filter=live_links)))
+
+    def _filter_values(self) -> dict[str, str | None]:
+        return {"audience": self.audience, "topic": self.topic.slug if self.topic else None}
+
+    @property
+    def groups(self) -> list[dict]:
+        options = [
+            {"label": "All topics", "url": self.url_for(topic=None), "selected": not self.topic}
+        ]
+        options += [
+            {
+                "label": topic.name,
+                "url": self.url_for(topic=topic.slug),
+                "selected": topic == self.topic,
+            }
+            for topic in self.topics
+            if topic.live_count or topic == self.topic
+        ]
+        return [self._audience_group(), {"label": "Topic", "options": options}]
+
+    @cached_property
+    def results(self) -> list[ResourceLink]:
+        queryset = ResourceLink.objects.live().exclude(url="").prefetch_related("topics")
+        if self.audience:
+            queryset = queryset.filter(audience_q(self.audience))
+        if self.topic:
+            queryset = queryset.filter(topics=self.topic)
+        return list(queryset)
+
+    def _qualifiers(self) -> list[str]:
+        qualifiers = super()._qualifiers()
+        if self.topic:
+            qualifiers.append(f"about {self.topic.phrase}")
+        return qualifiers
+
+
+class PosterFilter(_AudienceFilter):
+    """Published posters, filtered by audience."""
+
+    singular = "poster"
+    plural = "posters"
+
+    @cached_property
+    def results(self) -> list[Poster]:
+        queryset = Poster.objects.live().for_cards()
+        if self.audience:
+            queryset = queryset.filter(audience_q(self.audience))
+        return list(queryset)
+
+    @cached_property
+    def cards(self) -> list[dict]:
+        """The results as `components/poster_list.html` cards."""
+        return [poster.card() for poster in self.results]

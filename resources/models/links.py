@@ -1,0 +1,163 @@
+"""External resources (websites, leaflets, reports) the service points people to."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.db.models import Q
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from resources.choices import Audience, LinkStatus
+from resources.forms import ResourceLinkForm
+
+
+class WebAddressField(models.URLField):
+    """A URL field whose form treats an address typed without a scheme as https://."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
+class ResourceLinkQuerySet(models.QuerySet):
+    def live(self) -> ResourceLinkQuerySet:
+        """Published resources: the only ones the public ever sees."""
+        return self.filter(live=True)
+
+
+class ResourceLink(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    title = models.CharField(
+        max_length=200,
+        help_text="The name of the website, leaflet or report, as a visitor would recognise it.",
+    )
+    organisation = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Who publishes it, for example 'UNICEF UK' or 'NHS'. Shown under the title.",
+    )
+    url = WebAddressField(
+        "web address",
+        max_length=500,
+        blank=True,
+        help_text="The full address, starting https://. You can save a draft without one, but "
+        "you cannot publish until it is filled in.",
+    )
+    audience = models.CharField(
+        max_length=20,
+        choices=Audience.choices,
+        default=Audience.BOTH,
+        help_text="Who it is for. Resources for both appear under each audience's filter.",
+    )
+    topics = ParentalManyToManyField(
+        "resources.Topic",
+        blank=True,
+        related_name="resources",
+        help_text="Tick every topic it covers. Visitors filter the useful links page by topic.",
+    )
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two plain-English sentences saying what the visitor will find there.",
+    )
+    last_checked = models.DateField(
+        null=True,
+        blank=True,
+        help_text="When someone last opened the link and confirmed it still says what we describe.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=LinkStatus.choices,
+        default=LinkStatus.OK,
+        help_text="Set 'Needs checking' when the address or content may have changed, and "
+        "'Broken' when it no longer works.",
+    )
+    editor_notes = models.TextField(
+        blank=True,
+        help_text="Notes for other editors, for example what still needs confirming. Never shown "
+        "to the public.",
+    )
+    seed_key = models.CharField(
+        max_length=60,
+        blank=True,
+        editable=False,
+        help_text="Set by the seed command so that running it again finds this resource.",
+    )
+
+    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="resource_link")
+    workflow_states = GenericRelation(
+        "wagtailcore.WorkflowState",
+        content_type_field="base_content_type",
+        object_id_field="object_id",
+        related_query_name="resource_link",
+        for_concrete_model=False,
+    )
+
+    objects = ResourceLinkQuerySet.as_manager()
+    base_form_class = ResourceLinkForm
+
+    panels = [
+        FieldPanel("title"),
+        FieldPanel("organisation"),
+        FieldPanel("url"),
+        FieldPanel("summary"),
+        FieldPanel("audience"),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("last_checked"), FieldPanel("editor_notes")],
+            heading="Link checking",
+        ),
+    ]
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("organisation", boost=2),
+        index.AutocompleteField("organisation"),
+        index.SearchField("summary"),
+        index.FilterField("live"),
+        index.FilterField("audience"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = "useful link"
+        verbose_name_plural = "useful links"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seed_key"],
+                condition=~Q(seed_key=""),
+                name="resources_resourcelink_unique_seed_key",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def revisions(self):
+        return self._revisions
+
+    def get_preview_template(self, request, mode_name):
+        return "resources/resource_link_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), "resources": [self]}

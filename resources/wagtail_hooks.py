@@ -1,0 +1,62 @@
+"""Admin: a "Resources" menu grouping useful links, posters and topics."""
+
+from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from resources.models import Poster, ResourceLink, Topic
+
+
+class ResourceLinkViewSet(SnippetViewSet):
+    model = ResourceLink
+    icon = "link"
+    menu_label = "Useful links"
+    menu_order = 100
+    list_display = [
+        "title",
+        "organisation",
+        Column("audience", label="Audience", accessor="get_audience_display"),
+        Column("status", label="Link status", accessor="get_status_display"),
+        DateColumn("last_checked", label="Last checked"),
+        LiveStatusTagColumn(),
+    ]
+    list_filter = ["audience", "topics", "status", "live"]
+    list_per_page = 50
+    ordering = ["title"]
+    add_to_admin_menu = False
+
+
+class PosterViewSet(SnippetViewSet):
+    model = Poster
+    icon = "doc-full"
+    menu_label = "Posters"
+    menu_order = 200
+    list_display = [
+        "title",
+        Column("audience", label="Audience", accessor="get_audience_display"),
+        Column("page_count", label="Pages"),
+        LiveStatusTagColumn(),
+    ]
+    list_filter = ["audience", "live"]
+    ordering = ["title"]
+
+
+class TopicViewSet(SnippetViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = "Topics"
+    menu_order = 300
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    sort_order_field = "sort_order"
+
+
+class ResourcesViewSetGroup(SnippetViewSetGroup):
+    items = (ResourceLinkViewSet, PosterViewSet, TopicViewSet)
+    menu_icon = "link"
+    menu_label = "Resources"
+    menu_name = "resources"
+    menu_order = 250
+
+
+register_snippet(ResourcesViewSetGroup)

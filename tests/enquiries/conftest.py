@@ -1,0 +1,78 @@
+"""Fixtures for the contact form: a contact page, real SMTP on loopback, an in-process worker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from unittest import mock
+
+import pytest
+from django_tasks_db.management.commands import db_worker
+from django_tasks_db.management.commands.db_worker import Worker
+from wagtail.models import Site
+
+from enquiries.models import ContactTopic
+from pages.models import ContactPage, HomePage
+from tests.enquiries.smtp import SMTPEndpoint
+
+
+@pytest.fixture
+def contact_page(db) -> ContactPage:
+    home = HomePage.objects.first()
+    page = ContactPage(title="Contact us", slug="contact")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    Site.objects.filter(root_page=home).update(hostname="testserver", is_default_site=True)
+    return page
+
+
+@pytest.fixture
+def topics(db) -> list[ContactTopic]:
+    return list(ContactTopic.objects.filter(is_active=True))
+
+
+@pytest.fixture
+def smtp(settings) -> Iterator[SMTPEndpoint]:
+    """A real SMTP server (aiosmtpd) the site sends to; tests can make it refuse or hang."""
+    endpoint = SMTPEndpoint()
+    endpoint.accept()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = endpoint.port
+    settings.EMAIL_TIMEOUT = 2
+    try:
+        yield endpoint
+    finally:
+        endpoint.stop()
+
+
+@pytest.fixture(autouse=True)
+def fast_checks(settings) -> None:
+    """Zero minimum fill time and immediate retries, so tests need no sleeps (tests that check
+    these override them again)."""
+    settings.ENQUIRY_MIN_FILL_SECONDS = 0
+    settings.ENQUIRY_RETRY_DELAYS = [0, 0, 0, 0]
+    settings.ENQUIRY_RETRY_REPEAT_SECONDS = 0
+
+
+def run_worker(queue: str = "enquiries") -> None:
+    """The real db_worker loop, in this process: runs every ready task, then returns.
+
+    The loop calls `close_old_connections()` between tasks, which would close the test's
+    connection (it is inside the test transaction); that one call is skipped here. The full
+    worker process runs unpatched in test_live_worker.py.
+    """
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        _worker(queue).run()
+
+
+def _worker(queue: str) -> Worker:
+    return Worker(
+        queue_names=[queue],
+        interval=0,
+        batch=True,
+        backend_name="database",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="pytest",
+        excluded_queue_names=[],
+    )

@@ -1,0 +1,99 @@
+"""Real SMTP endpoints on loopback for the enquiry tests: a working server (aiosmtpd), a port
+that refuses connections, and a server that accepts connections and never answers."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import socket
+import threading
+import time
+from email.message import EmailMessage
+
+from aiosmtpd.controller import Controller
+
+from tests.live_site import free_port
+
+
+class CollectingHandler:
+    """Keeps every message the server accepts."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.envelopes: list[tuple[str, list[str]]] = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append(message)
+        self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        return "250 Message accepted for delivery"
+
+
+class SMTPEndpoint:
+    """One loopback port whose behaviour tests switch: refusing, accepting or hanging."""
+
+    def __init__(self) -> None:
+        self.port = free_port()
+        self.handler = CollectingHandler()
+        self._controller: Controller | None = None
+        self._hanging: socket.socket | None = None
+        self._hanging_clients: list[socket.socket] = []
+
+    @property
+    def messages(self) -> list[EmailMessage]:
+        return self.handler.messages
+
+    def accept(self) -> None:
+        self.stop()
+        self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self._controller.start()
+
+    def hang(self) -> None:
+        """Accept TCP connections but never send the SMTP greeting."""
+        self.stop()
+        server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        server.bind(("127.0.0.1", self.port))
+        server.listen(16)
+        server.settimeout(0.1)
+        self._hanging = server
+
+        def hold_connections() -> None:
+            while self._hanging is server:
+                try:
+                    client, _ = server.accept()
+                except TimeoutError:
+                    continue
+                except OSError:
+                    return
+                self._hanging_clients.append(client)
+            server.close()
+
+        self._hanging_thread = threading.Thread(target=hold_connections, daemon=True)
+        self._hanging_thread.start()
+
+    def refuse(self) -> None:
+        """Nothing listening: connections are refused."""
+        self.stop()
+
+    def stop(self) -> None:
+        if self._controller is not None:
+            self._controller.stop()
+            self._controller = None
+        if self._hanging is not None:
+            self._hanging = None
+            self._hanging_thread.join(timeout=2)  # it closes the listening socket
+            for client in self._hanging_clients:
+                client.close()
+            self._hanging_clients.clear()
+
+    def wait_for(self, count: int, timeout: float = 20) -> list[EmailMessage]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.messages) >= count:
+                return self.messages
+            time.sleep(0.05)
+        raise AssertionError(f"expected {count} messages, got {len(self.messages)}")
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [m for m in self.messages if address in str(m["To"])]

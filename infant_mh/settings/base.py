@@ -213,7 +213,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"django.security.DisallowedHost": {"level": "ERROR"}},
+    "loggers": {
+        "django.security.DisallowedHost": {"level": "ERROR"},
+        # One line per immediate Wagtail housekeeping task is noise; failures still show.
+        "django_tasks": {"level": "WARNING"},
+    },
 }
 
 # --- Contact enquiries (enquiries app) ----------------------------------------------------------

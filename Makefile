@@ -23,10 +23,10 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
 DEPLOY_CHECK_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
 	SECRET_KEY=deploy-check-$$(printf 'k%.0s' {1..60}) ALLOWED_HOSTS=infant-mh.example.org
 
-.PHONY: help install run dev test lint format assets check-assets lock clean
+.PHONY: help install run dev test lint format assets check-assets bench-lighthouse lock clean
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-14s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
 
 $(INSTALLED): $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ install: $(INSTALLED) ## Create .venv and install the locked dependencies
 staticfiles/staticfiles.json: $(INSTALLED) .secret_key $(shell find static -type f 2>/dev/null)
 	@$(RUN_ENV) $(PY) manage.py collectstatic --noinput -v0
 
-run: $(INSTALLED) .secret_key ## Set up everything and serve the site (gunicorn, DEBUG off) on http://$(HOST):$(PORT)
+run: $(INSTALLED) .secret_key ## Set up everything and serve the site on http://127.0.0.1:8000 (HOST, PORT override)
 	@$(RUN_ENV) $(PY) manage.py migrate --noinput -v0
 	@$(RUN_ENV) $(PY) manage.py seed_content --if-empty
 	@$(MAKE) --no-print-directory staticfiles/staticfiles.json
@@ -77,6 +77,10 @@ assets: ## Rebuild static/css and static/js from frontend/ (needs Node.js)
 
 check-assets: ## Fail if the committed static build differs from a fresh one (needs Node.js)
 	frontend/check.sh
+
+bench-lighthouse: $(INSTALLED) ## Lighthouse scores for key pages (benchmark, needs Node.js and Chromium)
+	cd bench/lighthouse && npm ci --no-audit --no-fund
+	$(PY) bench/lighthouse/run.py
 
 lock: $(INSTALLED) ## Re-lock dependencies after editing pyproject.toml
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url -o requirements/base.lock pyproject.toml

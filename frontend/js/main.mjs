@@ -3,7 +3,6 @@ import {
   Button,
   ErrorSummary,
   NotificationBanner,
-  ServiceNavigation,
   SkipLink,
   createAll
 } from 'govuk-frontend'
@@ -15,7 +14,6 @@ import { initVideos } from './video.mjs'
 document.body.classList.add('js-enabled', 'govuk-frontend-supported')
 
 createAll(SkipLink)
-createAll(ServiceNavigation)
 createAll(Button, { preventDoubleClick: true })
 createAll(ErrorSummary)
 createAll(NotificationBanner)

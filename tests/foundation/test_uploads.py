@@ -1,0 +1,45 @@
+"""Editors can upload only the file types the site needs: PDF documents, common image types."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents import get_document_model
+from wagtail.documents.forms import get_document_form
+from wagtail.images import get_image_model
+from wagtail.images.forms import get_image_form
+
+pytestmark = pytest.mark.django_db
+
+
+def document_form(name: str, content: bytes):
+    form_class = get_document_form(get_document_model())
+    return form_class(
+        data={"title": name},
+        files={"file": SimpleUploadedFile(name, content)},
+        user=None,
+    )
+
+
+@pytest.mark.parametrize("name", ["page.html", "script.js", "macro.docm", "archive.zip"])
+def test_documents_other_than_pdf_are_refused(name: str) -> None:
+    form = document_form(name, b"<script>alert(1)</script>")
+    assert not form.is_valid()
+    assert "file" in form.errors
+
+
+def test_pdf_documents_are_accepted() -> None:
+    form = document_form("poster.pdf", b"%PDF-1.4\n%%EOF\n")
+    assert form.is_valid(), form.errors
+
+
+def test_svg_images_are_refused() -> None:
+    form_class = get_image_form(get_image_model())
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    form = form_class(
+        data={"title": "Drawing"},
+        files={"file": SimpleUploadedFile("drawing.svg", svg, content_type="image/svg+xml")},
+        user=None,
+    )
+    assert not form.is_valid()
+    assert "file" in form.errors

@@ -126,7 +126,9 @@ class ResourceFilter(_AudienceFilter):
     def topics(self) -> list[Topic]:
         """Every topic, with how many published links each has (one query)."""
         live_links = Q(resources__live=True) & ~Q(resources__url="")
-        return list(Topic.objects.annotate(live_count=Count("resources", filter=live_links)))
+        # Explicit order: Django ignores Meta.ordering in aggregate (GROUP BY) queries.
+        counted = Topic.objects.annotate(live_count=Count("resources", filter=live_links))
+        return list(counted.order_by("sort_order", "name"))
 
     def _filter_values(self) -> dict[str, str | None]:
         return {"audience": self.audience, "topic": self.topic.slug if self.topic else None}

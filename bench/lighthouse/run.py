@@ -38,22 +38,22 @@ def lighthouse(url: str, report: Path) -> dict:
     if not binary.exists():
         sys.exit("Run `npm ci` in bench/lighthouse first.")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    subprocess.run(
-        [
-            str(binary),
-            url,
-            "--quiet",
-            "--output=json",
-            f"--output-path={report}",
-            f"--chrome-flags={CHROME_FLAGS}",
-            "--form-factor=mobile",
-            "--only-categories=" + ",".join(CATEGORIES),
-        ],
-        env=env,
-        check=True,
-        timeout=300,
-    )
-    return json.loads(report.read_text())
+    command = [
+        str(binary),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={report}",
+        f"--chrome-flags={CHROME_FLAGS}",
+        "--form-factor=mobile",
+        "--only-categories=" + ",".join(CATEGORIES),
+    ]
+    # Lighthouse now and then fails to record a trace (NO_NAVSTART): try a page up to 3 times.
+    for attempt in range(1, 4):
+        if subprocess.run(command, env=env, timeout=300).returncode == 0:
+            return json.loads(report.read_text())
+        print(f"Lighthouse failed on {url} (attempt {attempt} of 3)", file=sys.stderr)
+    sys.exit(f"Lighthouse could not measure {url}")
 
 
 def summarise(result: dict) -> dict:

@@ -1,5 +1,9 @@
 """Admin: a "Resources" menu grouping useful links, posters and topics."""
 
+from django.http import HttpRequest
+from django.urls import reverse
+from wagtail import hooks
+from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -60,3 +64,35 @@ class ResourcesViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(ResourcesViewSetGroup)
+
+
+class SnippetSearchArea(SearchArea):
+    """A tab in the admin's site-wide search results for one snippet model."""
+
+    def __init__(self, viewset_class: type[SnippetViewSet], order: int):
+        self.model = viewset_class.model
+        super().__init__(
+            viewset_class.menu_label,
+            reverse(
+                f"wagtailsnippets_{self.model._meta.app_label}_{self.model._meta.model_name}:list"
+            ),
+            icon_name=viewset_class.icon,
+            order=order,
+        )
+
+    def is_shown(self, request: HttpRequest) -> bool:
+        opts = self.model._meta
+        return request.user.has_perm(f"{opts.app_label}.view_{opts.model_name}") or any(
+            request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("add", "change", "delete")
+        )
+
+
+@hooks.register("register_admin_search_area")
+def register_useful_links_search_area() -> SearchArea:
+    return SnippetSearchArea(ResourceLinkViewSet, order=250)
+
+
+@hooks.register("register_admin_search_area")
+def register_posters_search_area() -> SearchArea:
+    return SnippetSearchArea(PosterViewSet, order=260)

@@ -22,7 +22,7 @@ URGENT_HELP_ENTRIES = [
     },
     {
         "level": "urgent",
-        "label": "Talk to someone now",
+        "label": "Talk to Samaritans now",
         "text": "Samaritans are free to call, 24 hours a day.",
         "phone": "116 123",
     },

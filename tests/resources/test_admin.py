@@ -227,3 +227,23 @@ def test_resources_menu_groups_links_posters_and_topics(editor_client):
     assert "Resources" in html
     for label in ("Useful links", "Posters", "Topics"):
         assert label in html
+
+
+def test_admin_site_search_offers_useful_links_and_posters(editor_client):
+    response = editor_client.get(reverse("wagtailadmin_pages:search"), {"q": "unicef"})
+    assert response.status_code == 200
+    hrefs = {a["href"] for a in BeautifulSoup(response.content, "html.parser").find_all("a")}
+    for list_name in ("resourcelink", "poster"):
+        assert f"{reverse(f'wagtailsnippets_resources_{list_name}:list')}?q=unicef" in hrefs
+
+
+def test_admin_site_search_hides_resources_from_users_who_cannot_see_them(client):
+    from django.contrib.auth.models import Group
+
+    # Wagtail's default "Editors" group edits pages but has no permission on these snippets.
+    user = get_user_model().objects.create_user("reader", "reader@example.org", "pass")
+    user.groups.add(Group.objects.get(name="Editors"))
+    client.force_login(user)
+    response = client.get(reverse("wagtailadmin_pages:search"), {"q": "unicef"})
+    assert response.status_code == 200
+    assert reverse("wagtailsnippets_resources_resourcelink:list").encode() not in response.content

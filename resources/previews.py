@@ -41,23 +41,45 @@ def _read_bytes(file) -> bytes:
     finally:
         with contextlib.suppress(OSError, ValueError):
             file.close()
+    _check_header(data)
+    return data
+
+
+def _check_header(data: bytes) -> None:
     if not data.lstrip()[:5] == b"%PDF-":
         raise UnreadablePdf("The file is not a PDF.")
-    return data
+
+
+def _open_pdf(data: bytes) -> pypdfium2.PdfDocument:
+    """Open PDF bytes (hold _PDFIUM_LOCK): at least one page, else UnreadablePdf."""
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        raise UnreadablePdf("The PDF is damaged or protected by a password.") from error
+    if len(pdf) < 1:
+        pdf.close()
+        raise UnreadablePdf("The PDF has no pages.")
+    return pdf
+
+
+def check_uploaded_pdf(file) -> None:
+    """Raise UnreadablePdf unless an upload opens as a PDF with pages. The file stays open,
+    rewound, for the form to save."""
+    file.seek(0)
+    data = file.read()
+    file.seek(0)
+    _check_header(data)
+    with _PDFIUM_LOCK:
+        _open_pdf(data).close()
 
 
 def summarise_pdf(file) -> PdfSummary:
     """Page count and a PNG of the first page of a PDF `file` (a Django File or FieldFile)."""
     data = _read_bytes(file)
     with _PDFIUM_LOCK:
-        try:
-            pdf = pypdfium2.PdfDocument(data)
-        except pypdfium2.PdfiumError as error:
-            raise UnreadablePdf("The PDF is damaged or protected by a password.") from error
+        pdf = _open_pdf(data)
         try:
             page_count = len(pdf)
-            if page_count < 1:
-                raise UnreadablePdf("The PDF has no pages.")
             page = pdf[0]
             width, height = page.get_size()
             if width <= 0 or height <= 0:

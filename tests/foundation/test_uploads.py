@@ -9,6 +9,8 @@ from wagtail.documents.forms import get_document_form
 from wagtail.images import get_image_model
 from wagtail.images.forms import get_image_form
 
+from tests.factories import sample_poster_pdf
+
 pytestmark = pytest.mark.django_db
 
 
@@ -29,8 +31,17 @@ def test_documents_other_than_pdf_are_refused(name: str) -> None:
 
 
 def test_pdf_documents_are_accepted() -> None:
-    form = document_form("poster.pdf", b"%PDF-1.4\n%%EOF\n")
+    form = document_form("poster.pdf", sample_poster_pdf())
     assert form.is_valid(), form.errors
+
+
+@pytest.mark.parametrize(
+    "content", [b"%PDF-1.4\n%%EOF\n", b"%PDF-1.7 truncated garbage", b"not a pdf at all"]
+)
+def test_files_named_pdf_that_are_not_readable_pdfs_are_refused(content: bytes) -> None:
+    form = document_form("poster.pdf", content)
+    assert not form.is_valid()
+    assert "cannot be opened as a PDF" in str(form.errors["file"])
 
 
 def test_svg_images_are_refused() -> None:
@@ -43,3 +54,13 @@ def test_svg_images_are_refused() -> None:
     )
     assert not form.is_valid()
     assert "file" in form.errors
+
+
+def test_admin_document_upload_refuses_a_fake_pdf(admin_client) -> None:
+    from django.urls import reverse
+
+    fake = SimpleUploadedFile("poster.pdf", b"<html>not a pdf</html>", "application/pdf")
+    response = admin_client.post(reverse("wagtaildocs:add"), {"title": "Poster", "file": fake})
+    assert response.status_code == 200  # the form again, with its error: nothing saved
+    assert b"cannot be opened as a PDF" in response.content
+    assert not get_document_model().objects.exists()

@@ -15,6 +15,19 @@ from wagtail.permissions import register_permission_policy
 from . import admin_views
 from .models import ContactTopic, Enquiry
 
+# What someone wrote and how it was routed: the start of both the CSV export and the detail view.
+ENQUIRY_FIELDS = [
+    "reference",
+    "created_at",
+    "status",
+    "topic_name",
+    "role",
+    "name",
+    "email",
+    "phone",
+    "message",
+]
+
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
     """Enquiries come only from the public form: nobody adds or edits one in the admin."""
@@ -65,31 +78,10 @@ class EnquiryViewSet(ModelViewSet):
     list_filter = ["status", "topic", "flagged_as_spam"]
     search_fields = ["reference", "email", "name"]
     search_backend_name = None
-    list_export = [
-        "reference",
-        "created_at",
-        "status",
-        "topic_name",
-        "role",
-        "name",
-        "email",
-        "phone",
-        "message",
-        "sent_at",
-        "recipient",
-        "flagged_as_spam",
-    ]
+    list_export = [*ENQUIRY_FIELDS, "sent_at", "recipient", "flagged_as_spam"]
     export_filename = "enquiries"
     inspect_view_fields = [
-        "reference",
-        "created_at",
-        "status",
-        "topic_name",
-        "role",
-        "name",
-        "email",
-        "phone",
-        "message",
+        *ENQUIRY_FIELDS,
         "recipient",
         "sent_at",
         "acknowledgement",

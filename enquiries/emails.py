@@ -9,7 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from wagtail.models import Site
 
-from pages.models.settings import DEFAULT_INBOX, ServiceSettings
+from pages.models.service_settings import DEFAULT_INBOX, ServiceSettings
 
 from .models import Enquiry
 

@@ -14,7 +14,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 
-from pages.contents import heading_anchor
+from pages.table_of_contents import heading_anchor
 from pages.video_urls import ALLOWED_HOSTS_MESSAGE, video_addresses
 from resources.blocks import PosterListBlock, ResourceListBlock
 

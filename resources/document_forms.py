@@ -6,7 +6,7 @@ from __future__ import annotations
 from django import forms
 from wagtail.documents.forms import BaseDocumentForm
 
-from resources.previews import UnreadablePdf, check_uploaded_pdf
+from resources.pdf_pages import UnreadablePdf, check_uploaded_pdf
 
 
 class PdfDocumentForm(BaseDocumentForm):

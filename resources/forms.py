@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from resources.previews import UnreadablePdf, summarise_pdf
+from resources.pdf_pages import UnreadablePdf, summarise_pdf
 
 
 class ResourceLinkForm(WagtailAdminModelForm):

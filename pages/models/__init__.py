@@ -5,7 +5,7 @@ from .home import HomePage
 from .listings import PosterLibraryPage, ResourceIndexPage
 from .search import SearchPage
 from .sections import Audience, SectionLandingPage
-from .settings import ServiceSettings
+from .service_settings import ServiceSettings
 
 __all__ = [
     "Audience",

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from pages.contents import body_with_anchors
+from pages.table_of_contents import body_with_anchors
 
 
 class BasePage(Page):
@@ -32,6 +32,9 @@ class BasePage(Page):
         help_text="When the content should next be checked. Shown at the foot of the page, and "
         "listed in the 'Pages due for review' report from 30 days before.",
     )
+
+    # Set True on a page type the home page should list under "More from the team".
+    signposted_from_home = False
 
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     review_panels = [

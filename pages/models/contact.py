@@ -70,6 +70,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     subpage_types: list[str] = []
     max_count = 1
 
+    signposted_from_home = True
     template = "pages/contact_page.html"
     content_panels = [
         *BasePage.content_panels,

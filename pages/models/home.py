@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .base import BasePage
 
 INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-# Page types the home page links to by name, and the key each is known by in the template.
-SIGNPOSTED_PAGE_TYPES = {"posters": "pages.PosterLibraryPage", "contact": "pages.ContactPage"}
-# Children that come from another engineer's part and may not be installed yet.
-OPTIONAL_SUBPAGE_TYPES = {"pages.ContactPage"}
 
 
 def _route_fields(audience: str) -> tuple[models.ForeignKey, models.CharField]:
@@ -52,15 +46,9 @@ class HomePage(BasePage):
     parents_route_page, parents_route_text = _route_fields("parents and carers")
     professionals_route_page, professionals_route_text = _route_fields("professionals")
 
+    # No `subpage_types`: every page type that names HomePage in its `parent_page_types` may go
+    # here, so a new page type (in this app or another) needs no change to this class.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "pages.SectionLandingPage",
-        "pages.ContentPage",
-        "pages.PosterLibraryPage",
-        "pages.ResourceIndexPage",
-        "pages.SearchPage",
-        "pages.ContactPage",
-    ]
     max_count = 1
 
     template = "pages/home_page.html"
@@ -80,21 +68,6 @@ class HomePage(BasePage):
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
-    @classmethod
-    def clean_subpage_models(cls):
-        """Allow the optional child types only once their app part exists."""
-        if cls._clean_subpage_models is None:
-            available = []
-            for name in cls.subpage_types:
-                if name in OPTIONAL_SUBPAGE_TYPES:
-                    try:
-                        apps.get_model(name)
-                    except LookupError:
-                        continue
-                available.append(name)
-            cls._clean_subpage_models = [apps.get_model(name) for name in available]
-        return cls._clean_subpage_models
-
     def route_cards(self) -> list[dict]:
         cards = []
         for page, text in (
@@ -105,22 +78,15 @@ class HomePage(BasePage):
                 cards.append({"page": page, "text": text})
         return cards
 
-    def signposted_pages(self) -> dict[str, Page]:
-        """The live poster library and contact page under this home page (a fixed number of
-        queries: one, plus one per page type found)."""
-        models_by_key = {}
-        for key, name in SIGNPOSTED_PAGE_TYPES.items():
-            try:
-                models_by_key[key] = apps.get_model(name)
-            except LookupError:
-                continue
-        content_types = ContentType.objects.get_for_models(*models_by_key.values())
-        key_by_type = {content_types[model].pk: key for key, model in models_by_key.items()}
-        found: dict[str, Page] = {}
-        children = self.get_children().live().public().filter(content_type__in=key_by_type)
-        for child in children.order_by("path").specific():
-            found.setdefault(key_by_type[child.content_type_id], child)
-        return found
+    def signposted_pages(self) -> list[Page]:
+        """Live child pages whose type sets `signposted_from_home`, in menu order (one query,
+        plus one per page type found)."""
+        types = [
+            model for model in get_page_models() if getattr(model, "signposted_from_home", False)
+        ]
+        if not types:
+            return []
+        return list(self.get_children().live().public().type(*types).order_by("path").specific())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

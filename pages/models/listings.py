@@ -31,6 +31,7 @@ class PosterLibraryPage(BasePage):
     parent_page_types = ["pages.HomePage"]
     subpage_types: list[str] = []
 
+    signposted_from_home = True
     template = "pages/poster_library_page.html"
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]

@@ -10,7 +10,7 @@ from django import template
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
-from pages.models.settings import ServiceSettings
+from pages.models.service_settings import ServiceSettings
 
 register = template.Library()
 

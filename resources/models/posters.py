@@ -22,7 +22,7 @@ from wagtail.search import index
 
 from resources.choices import Audience
 from resources.forms import PosterForm
-from resources.previews import PdfSummary, UnreadablePdf, preview_image_file, summarise_pdf
+from resources.pdf_pages import PdfSummary, UnreadablePdf, preview_image_file, summarise_pdf
 
 logger = logging.getLogger(__name__)
 

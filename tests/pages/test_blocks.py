@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from wagtail.blocks import StreamValue
 
 from pages.blocks import BodyStreamBlock, ImageBlock, VideoBlock
-from pages.contents import body_with_anchors
+from pages.table_of_contents import body_with_anchors
 from pages.video_urls import video_addresses
 from tests.pages.conftest import make_content, make_section
 

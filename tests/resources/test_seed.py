@@ -13,8 +13,8 @@ from wagtail.images import get_image_model
 
 from resources.choices import Audience, LinkStatus
 from resources.models import Poster, ResourceLink, Topic
-from resources.poster_pdfs import PosterContent, render_poster_pdf
 from resources.pdf_pages import summarise_pdf
+from resources.poster_pdfs import PosterContent, render_poster_pdf
 from resources.seed import seed_posters, seed_resources, seed_topics
 from resources.seed_data import POSTERS, RESOURCES, TOPICS
 

@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-from .models import Enquiry
+from .models.enquiry import Enquiry
 
 FORM_TOKEN_SALT = "enquiries.form-started"  # noqa: S105 (a signing salt, not a secret)
 

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 from wagtail.admin import messages
 
-from .models import Enquiry
+from .models.enquiry import Enquiry, Status
 from .retention import enquiries_for_email, erase_enquiries, export_csv
-from .submission import release_spam, resend
+from .submission import requeue
 
 logger = logging.getLogger("enquiries")
 
@@ -31,27 +31,29 @@ def _require(request: HttpRequest, action: str) -> None:
         raise PermissionDenied
 
 
-@require_POST
-def resend_view(request: HttpRequest, pk: int) -> HttpResponse:
-    _require(request, "change")
-    enquiry = get_object_or_404(Enquiry, pk=pk)
-    if resend(enquiry.pk):
-        messages.success(request, f"Enquiry {enquiry.reference} is queued to be sent again.")
-    else:
-        messages.error(
-            request, f"Enquiry {enquiry.reference} has not failed, so it was not resent."
-        )
+def inspect_redirect_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Editing an enquiry means looking at it: the admin's "edit" links lead to inspect."""
     return redirect(_inspect_url(pk))
 
 
+# What an editor is told after asking to queue an enquiry again: (done, not done), by the status
+# the enquiry must be in.
+REQUEUE_MESSAGES = {
+    Status.FAILED: ("is queued to be sent again.", "has not failed, so it was not resent."),
+    Status.SPAM: ("is released and queued to be sent.", "is not held as spam."),
+}
+
+
 @require_POST
-def release_view(request: HttpRequest, pk: int) -> HttpResponse:
+def requeue_view(request: HttpRequest, pk: int, from_status: Status) -> HttpResponse:
+    """Resend a failed enquiry, or release one held as spam (`from_status` says which)."""
     _require(request, "change")
     enquiry = get_object_or_404(Enquiry, pk=pk)
-    if release_spam(enquiry.pk):
-        messages.success(request, f"Enquiry {enquiry.reference} is released and queued to be sent.")
+    done, not_done = REQUEUE_MESSAGES[from_status]
+    if requeue(enquiry.pk, from_status):
+        messages.success(request, f"Enquiry {enquiry.reference} {done}")
     else:
-        messages.error(request, f"Enquiry {enquiry.reference} is not held as spam.")
+        messages.error(request, f"Enquiry {enquiry.reference} {not_done}")
     return redirect(_inspect_url(pk))
 
 

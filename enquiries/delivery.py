@@ -1,4 +1,7 @@
-"""Send one enquiry's email: claim it under a row lock, send, record, or schedule a retry.
+"""Send one enquiry's email: queue it, claim it under a row lock, send, record, or retry.
+
+`send_enquiry_email` is the task the database-backed worker (`manage.py db_worker`) runs; its
+only argument is the enquiry's id.
 
 Exactly-once, as far as SMTP allows: the claim and the "sent" record happen under
 `select_for_update`, a claimed enquiry is not claimed again until it goes stale, and the
@@ -11,16 +14,17 @@ from __future__ import annotations
 
 import logging
 import smtplib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
+from django_tasks import task
 
-from .emails import acknowledgement_email, routed_inbox, service_settings, team_email
-from .models import AcknowledgementStatus, Enquiry, Status
-from .queueing import enqueue_send
+from .emails import acknowledgement_email, team_email
+from .models.enquiry import AcknowledgementStatus, Enquiry, Status
+from .routing import NoInboxError, routed_inbox, service_settings
 
 logger = logging.getLogger("enquiries")
 
@@ -44,7 +48,9 @@ def retry_delay(attempts: int, queued_at, now) -> timedelta | None:
 
 def describe_error(exc: BaseException) -> str:
     """Error class, SMTP code and underlying socket error only: server replies can quote
-    addresses, so their text is never stored."""
+    addresses, so their text is never stored. Our own routing error says what to fix."""
+    if isinstance(exc, NoInboxError):
+        return str(exc)
     code = getattr(exc, "smtp_code", None) or getattr(exc, "errno", None)
     described = type(exc).__name__ + (f" ({code})" if code else "")
     cause = exc.__cause__ or exc.__context__
@@ -138,8 +144,8 @@ def deliver(enquiry_id: int) -> str:
     if enquiry is None:
         return SKIPPED
     service = service_settings()
-    inbox = routed_inbox(enquiry, service)
     try:
+        inbox = routed_inbox(enquiry, service)
         with get_connection(timeout=settings.EMAIL_TIMEOUT) as connection:
             if enquiry.sent_at is None:
                 connection.send_messages([team_email(enquiry, inbox)])
@@ -159,3 +165,26 @@ def deliver(enquiry_id: int) -> str:
     _finish(enquiry)
     logger.info("Enquiry %s sent", enquiry.reference)
     return SENT
+
+
+@task(backend="database", queue_name="enquiries")
+def send_enquiry_email(enquiry_id: int) -> str:
+    """Email one stored enquiry to its topic's inbox; retries itself with backoff on failure."""
+    return deliver(enquiry_id)
+
+
+def enqueue_send(enquiry: Enquiry, run_after: datetime | None = None) -> str:
+    """Queue the send task (its only argument is the id) and remember the task row's id.
+
+    Call inside the transaction that stores or changes the enquiry. The database backend writes
+    the task row on the current connection, inside that transaction: the enquiry and its task
+    are committed together or not at all. (No `transaction.on_commit`: deferring the enqueue
+    would open a window where a committed enquiry has no task, which is exactly the loss this
+    design rules out.)
+    """
+    queued = send_enquiry_email.using(run_after=run_after) if run_after else send_enquiry_email
+    result = queued.enqueue(enquiry.pk)
+    enquiry.task_id = str(result.id)
+    enquiry.next_attempt_at = run_after
+    Enquiry.objects.filter(pk=enquiry.pk).update(task_id=enquiry.task_id, next_attempt_at=run_after)
+    return enquiry.task_id

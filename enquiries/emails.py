@@ -7,11 +7,10 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
-from wagtail.models import Site
 
-from pages.models.service_settings import DEFAULT_INBOX, ServiceSettings
+from pages.models.service_settings import ServiceSettings
 
-from .models import Enquiry
+from .models.enquiry import Enquiry
 
 
 def _single_line(text: str) -> str:
@@ -26,18 +25,6 @@ def message_id_domain() -> str:
 def message_id_for(enquiry: Enquiry, kind: str = "") -> str:
     suffix = f"-{kind}" if kind else ""
     return f"<enquiry-{enquiry.uuid}{suffix}@{message_id_domain()}>"
-
-
-def service_settings() -> ServiceSettings | None:
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    return ServiceSettings.for_site(site) if site else None
-
-
-def routed_inbox(enquiry: Enquiry, service: ServiceSettings | None) -> str:
-    """The topic's own inbox, else the service inbox. Never anything the sender typed."""
-    if enquiry.topic_id and enquiry.topic and enquiry.topic.inbox:
-        return enquiry.topic.inbox
-    return service.inbox_email if service and service.inbox_email else DEFAULT_INBOX
 
 
 def team_email(enquiry: Enquiry, recipient: str) -> EmailMessage:

@@ -7,7 +7,7 @@ import re
 from django import forms
 
 from .abuse import new_form_token
-from .models import ContactTopic, Role
+from .models.enquiry import ContactTopic, Role
 
 NAME_MAX = 200
 MESSAGE_MAX = 5000

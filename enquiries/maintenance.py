@@ -12,18 +12,18 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
-from .models import Enquiry, Status
-from .queueing import enqueue_send
+from .delivery import enqueue_send
+from .models.enquiry import Enquiry, Status
+from .retention import purge_expired_enquiries
 
 logger = logging.getLogger("enquiries")
 
-MAINTENANCE_TASK_PATH = "enquiries.tasks.enquiry_maintenance"
-SEND_TASK_PATH = "enquiries.tasks.send_enquiry_email"
 WAITING = {Status.QUEUED, Status.RETRYING}
 
 
@@ -76,9 +76,7 @@ def _still_stuck(enquiry: Enquiry, stale) -> bool:
 
 def ensure_maintenance_scheduled(*, from_running_task: bool = False) -> bool:
     """Queue the next maintenance run unless one is already waiting. Returns True if queued."""
-    from .tasks import enquiry_maintenance
-
-    pending = DBTaskResult.objects.filter(task_path=MAINTENANCE_TASK_PATH)
+    pending = DBTaskResult.objects.filter(task_path=enquiry_maintenance.module_path)
     busy = Q(status="READY")
     if not from_running_task:
         busy |= Q(status="RUNNING", started_at__gte=_stale_before())
@@ -97,14 +95,15 @@ def prune_maintenance_rows() -> int:
     """Finished maintenance task rows older than a day are of no further use."""
     cutoff = timezone.now() - timedelta(days=1)
     deleted, _ = DBTaskResult.objects.filter(
-        task_path=MAINTENANCE_TASK_PATH, status__in=["SUCCESSFUL", "FAILED"], finished_at__lt=cutoff
+        task_path=enquiry_maintenance.module_path,
+        status__in=["SUCCESSFUL", "FAILED"],
+        finished_at__lt=cutoff,
     ).delete()
     return deleted
 
 
 def run_maintenance() -> dict[str, int]:
-    from .retention import purge_expired_enquiries
-
+    """One run: sweep, purge, prune. The next run is scheduled even if this one fails."""
     try:
         return {
             "requeued": sweep_stuck_enquiries(),
@@ -113,3 +112,15 @@ def run_maintenance() -> dict[str, int]:
         }
     finally:
         ensure_maintenance_scheduled(from_running_task=True)
+
+
+@task(backend="database", queue_name="maintenance")
+def enquiry_maintenance() -> dict[str, int]:
+    """Re-queue stuck enquiries and purge expired ones, then schedule the next run."""
+    return run_maintenance()
+
+
+def schedule_after_migrate(using: str = "default", **kwargs) -> None:
+    """post_migrate handler: make sure the self-rescheduling maintenance task is queued."""
+    if DBTaskResult._meta.db_table in connections[using].introspection.table_names():
+        ensure_maintenance_scheduled()

@@ -12,9 +12,9 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from .models import Enquiry
+from .delivery import send_enquiry_email
+from .models.enquiry import Enquiry
 
-SEND_TASK_PATH = "enquiries.tasks.send_enquiry_email"
 EXPORT_FIELDS = [
     "reference",
     "created_at",
@@ -36,7 +36,9 @@ def erase_enquiries(enquiries: QuerySet[Enquiry]) -> int:
         ids = list(enquiries.values_list("pk", flat=True))
         if not ids:
             return 0
-        DBTaskResult.objects.filter(task_path=SEND_TASK_PATH, args_kwargs__args__0__in=ids).delete()
+        DBTaskResult.objects.filter(
+            task_path=send_enquiry_email.module_path, args_kwargs__args__0__in=ids
+        ).delete()
         deleted, _ = Enquiry.objects.filter(pk__in=ids).delete()
     return deleted
 

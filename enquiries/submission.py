@@ -1,4 +1,4 @@
-"""Store a valid submission and queue its email in one transaction."""
+"""Store a valid submission and queue its email in one transaction; queue one again later."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from .abuse import is_rate_limited, spam_reason
+from .delivery import enqueue_send
 from .forms import EnquiryForm
-from .models import Enquiry, Status
-from .queueing import enqueue_send
+from .models.enquiry import Enquiry, Status
 
 logger = logging.getLogger("enquiries")
 
@@ -58,25 +58,15 @@ def store_enquiry(form: EnquiryForm, hashed_client: str) -> Outcome:
     return Outcome(enquiry=enquiry)
 
 
-def release_spam(enquiry_id: int) -> bool:
-    """An editor says a held enquiry is genuine: queue it for sending."""
+def requeue(enquiry_id: int, from_status: Status) -> bool:
+    """An editor queues an enquiry again: a failed one (resend) or one held as spam (release).
+
+    Only from `from_status`, so a double click or a stale page changes nothing. The enquiry gets
+    a fresh retry budget; the spam flag stays for the record.
+    """
     with transaction.atomic():
         enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id).first()
-        if enquiry is None or enquiry.status != Status.SPAM:
-            return False
-        enquiry.status = Status.QUEUED
-        enquiry.queued_at = timezone.now()
-        enquiry.save(update_fields=["status", "queued_at"])
-        enqueue_send(enquiry)
-    logger.info("Enquiry %s released from spam", enquiry.reference)
-    return True
-
-
-def resend(enquiry_id: int) -> bool:
-    """Queue a failed enquiry again, with a fresh retry budget."""
-    with transaction.atomic():
-        enquiry = Enquiry.objects.select_for_update().filter(pk=enquiry_id).first()
-        if enquiry is None or enquiry.status != Status.FAILED:
+        if enquiry is None or enquiry.status != from_status:
             return False
         enquiry.status = Status.QUEUED
         enquiry.attempts = 0
@@ -84,5 +74,5 @@ def resend(enquiry_id: int) -> bool:
         enquiry.queued_at = timezone.now()
         enquiry.save(update_fields=["status", "attempts", "failed_at", "queued_at"])
         enqueue_send(enquiry)
-    logger.info("Enquiry %s queued again by an editor", enquiry.reference)
+    logger.info("Enquiry %s queued again by an editor (was %s)", enquiry.reference, from_status)
     return True

@@ -13,7 +13,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from . import admin_views
-from .models import ContactTopic, Enquiry
+from .models.enquiry import ContactTopic, Enquiry, Status
 
 # What someone wrote and how it was routed: the start of both the CSV export and the detail view.
 ENQUIRY_FIELDS = [
@@ -39,12 +39,6 @@ class EnquiryPermissionPolicy(ModelPermissionPolicy):
 
 
 register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
-
-
-def _redirect_to_inspect(request, pk):
-    from django.shortcuts import redirect
-
-    return redirect(reverse("enquiries_enquiry:inspect", args=[pk]))
 
 
 class EnquiryIndexView(IndexView):
@@ -99,9 +93,19 @@ class EnquiryViewSet(ModelViewSet):
         return [
             *patterns,
             # Editing an enquiry means looking at it: the "edit" name leads to the inspect view.
-            path("edit/<int:pk>/", _redirect_to_inspect, name="edit"),
-            path("resend/<int:pk>/", admin_views.resend_view, name="resend"),
-            path("release/<int:pk>/", admin_views.release_view, name="release"),
+            path("edit/<int:pk>/", admin_views.inspect_redirect_view, name="edit"),
+            path(
+                "resend/<int:pk>/",
+                admin_views.requeue_view,
+                {"from_status": Status.FAILED},
+                name="resend",
+            ),
+            path(
+                "release/<int:pk>/",
+                admin_views.requeue_view,
+                {"from_status": Status.SPAM},
+                name="release",
+            ),
             path("by-email/", admin_views.by_email_view, name="by_email"),
         ]
 

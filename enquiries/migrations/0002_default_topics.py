@@ -1,15 +1,13 @@
-"""The default contact topics, so the form works after `migrate` alone."""
+"""Applied history, kept as a no-op: it once created the default contact topics.
+
+Topics are seed content now (loaded by the seed command), so migrations import no app code.
+Existing deployments keep the topics this migration created.
+"""
 
 from django.db import migrations
-
-
-def add_default_topics(apps, schema_editor):
-    from enquiries.seed import seed_contact_topics
-
-    seed_contact_topics(apps.get_model("enquiries", "ContactTopic"))
 
 
 class Migration(migrations.Migration):
     dependencies = [("enquiries", "0001_initial")]
 
-    operations = [migrations.RunPython(add_default_topics, migrations.RunPython.noop)]
+    operations = []

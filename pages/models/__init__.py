@@ -1,5 +1,4 @@
 from .base import BasePage
-from .contact import ContactPage
 from .content import ContentPage
 from .home import HomePage
 from .listings import PosterLibraryPage, ResourceIndexPage
@@ -10,7 +9,6 @@ from .service_settings import ServiceSettings
 __all__ = [
     "Audience",
     "BasePage",
-    "ContactPage",
     "ContentPage",
     "HomePage",
     "PosterLibraryPage",

@@ -44,11 +44,29 @@ USEFUL_LINKS = PageSpec(
 )
 
 CONTACT = PageSpec(
-    model="pages.ContactPage",
+    model="enquiries.ContactPage",
     slug="contact",
     title="Contact us",
     summary="Email the infant mental health team about groups, training, posters or this website.",
     show_in_menus=True,
+    fields={
+        "intro": paras(
+            "Use this form to ask the infant mental health team a question, book or ask about "
+            "Solihull Approach training or \u201cUnderstanding your baby\u201d groups, order "
+            "Babies First posters, or tell us what you think of this website."
+        ),
+        "privacy_summary": paras(
+            "We only use what you send us to answer your message. It goes to the infant mental "
+            "health team at North Lincolnshire Council and nobody else."
+        ),
+        "what_happens_next": paras(
+            "Your message has gone to the infant mental health team. We will also send you an "
+            "email to confirm it arrived.",
+            "Someone from the team will reply by email, or by phone if you asked us to call you. "
+            "We read messages during office hours only, not in the evening, at weekends or on "
+            "bank holidays.",
+        ),
+    },
 )
 
 SEARCH = PageSpec(

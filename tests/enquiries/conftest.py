@@ -10,24 +10,42 @@ from django_tasks_db.management.commands import db_worker
 from django_tasks_db.management.commands.db_worker import Worker
 from wagtail.models import Site
 
-from enquiries.models import ContactTopic
-from pages.models import ContactPage, HomePage
+from enquiries.models import ContactPage, ContactTopic
+from pages.models import HomePage
 from tests.enquiries.smtp import SMTPEndpoint
 
-
-@pytest.fixture
-def contact_page(db) -> ContactPage:
-    home = HomePage.objects.first()
-    page = ContactPage(title="Contact us", slug="contact")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    Site.objects.filter(root_page=home).update(hostname="testserver", is_default_site=True)
-    return page
+# The seeded topics, in their order on the form (none has an inbox: all go to the service inbox).
+TOPIC_NAMES = [
+    "A general question",
+    "Solihull Approach training courses",
+    "\u201cUnderstanding your baby\u201d groups",
+    "Babies First posters",
+    "Feedback about this website",
+]
 
 
 @pytest.fixture
 def topics(db) -> list[ContactTopic]:
-    return list(ContactTopic.objects.filter(is_active=True))
+    created = [  # last first, so the form's order proves it sorts by sort_order
+        ContactTopic.objects.create(name=name, sort_order=order * 10)
+        for order, name in reversed(list(enumerate(TOPIC_NAMES, start=1)))
+    ]
+    return created[::-1]
+
+
+@pytest.fixture
+def contact_page(topics) -> ContactPage:
+    home = HomePage.objects.first()
+    page = ContactPage(
+        title="Contact us",
+        slug="contact",
+        privacy_summary="<p>We only use what you send us to answer your message.</p>",
+        what_happens_next="<p>Your message has gone to the infant mental health team.</p>",
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    Site.objects.filter(root_page=home).update(hostname="testserver", is_default_site=True)
+    return page
 
 
 @pytest.fixture

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from enquiries.delivery import enqueue_send, send_enquiry_email
+from enquiries.maintenance import enquiry_maintenance, ensure_maintenance_scheduled
 from enquiries.models import ContactTopic, Enquiry, Status
-from enquiries.queueing import enqueue_send
 from enquiries.retention import retention_period_text
+from tests.enquiries.conftest import run_worker
 
-pytestmark = pytest.mark.django_db
-
-SEND_TASK = "enquiries.tasks.send_enquiry_email"
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("topics")]
 
 
 def make_enquiry(email: str = "sam@example.org", **fields) -> Enquiry:
@@ -36,6 +36,12 @@ def make_enquiry(email: str = "sam@example.org", **fields) -> Enquiry:
     if enquiry.status == Status.QUEUED:
         enqueue_send(enquiry)
     return enquiry
+
+
+def queued_send_args() -> list[list[int]]:
+    """The arguments of every send task still in the queue table."""
+    rows = DBTaskResult.objects.filter(task_path=send_enquiry_email.module_path)
+    return [row.args_kwargs["args"] for row in rows]
 
 
 def editor(django_user_model, *codenames: str):
@@ -147,8 +153,7 @@ def test_export_and_erase_by_email(client, django_user_model):
     response = client.post(url, {"email": "sam@example.org", "action": "erase", "confirm": "yes"})
     assert response.status_code == 302
     assert list(Enquiry.objects.all()) == [other]
-    task_args = [r.args_kwargs["args"] for r in DBTaskResult.objects.filter(task_path=SEND_TASK)]
-    assert task_args == [[other.pk]]
+    assert queued_send_args() == [[other.pk]]
 
 
 def test_purge_deletes_old_enquiries_and_their_queue_rows(settings):
@@ -160,23 +165,19 @@ def test_purge_deletes_old_enquiries_and_their_queue_rows(settings):
     call_command("purge_enquiries", stdout=out)
     assert "Deleted 1 enquiries older than 30 days" in out.getvalue()
     assert list(Enquiry.objects.all()) == [recent]
-    task_args = [r.args_kwargs["args"] for r in DBTaskResult.objects.filter(task_path=SEND_TASK)]
-    assert task_args == [[recent.pk]]
+    assert queued_send_args() == [[recent.pk]]
 
 
 def test_maintenance_task_runs_sweep_and_purge_and_reschedules_itself(settings):
-    from enquiries.maintenance import MAINTENANCE_TASK_PATH, ensure_maintenance_scheduled
-    from tests.enquiries.conftest import run_worker
-
     settings.ENQUIRY_RETENTION_DAYS = 30
     old = make_enquiry()
     Enquiry.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
-    DBTaskResult.objects.filter(task_path=MAINTENANCE_TASK_PATH).delete()
+    DBTaskResult.objects.filter(task_path=enquiry_maintenance.module_path).delete()
     assert ensure_maintenance_scheduled() is True
     assert ensure_maintenance_scheduled() is False  # never two chains
     run_worker("maintenance")
     assert not Enquiry.objects.filter(pk=old.pk).exists()
-    rows = DBTaskResult.objects.filter(task_path=MAINTENANCE_TASK_PATH)
+    rows = DBTaskResult.objects.filter(task_path=enquiry_maintenance.module_path)
     assert rows.filter(status="SUCCESSFUL").count() == 1
     upcoming = rows.get(status="READY")
     assert upcoming.run_after > timezone.now() + timedelta(minutes=10)

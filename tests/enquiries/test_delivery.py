@@ -10,16 +10,16 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Site
 
-from enquiries.delivery import deliver
+from enquiries.delivery import deliver, enqueue_send, retry_delay, send_enquiry_email
 from enquiries.maintenance import sweep_stuck_enquiries
 from enquiries.models import AcknowledgementStatus, ContactTopic, Enquiry, Status
-from enquiries.queueing import enqueue_send
+from enquiries.submission import requeue
 from pages.models import ServiceSettings
 from tests.enquiries.conftest import run_worker
 
-pytestmark = pytest.mark.django_db(transaction=False)
+pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.usefixtures("topics")]
 
-SEND_TASK = "enquiries.tasks.send_enquiry_email"
+SEND_TASK = send_enquiry_email.module_path
 
 
 def make_enquiry(topic: ContactTopic | None = None, **fields) -> Enquiry:
@@ -133,9 +133,26 @@ def test_refusing_smtp_then_accepting_delivers_exactly_once(smtp, service):
     assert len(smtp.to("infantmentalhealth@northlincs.gov.uk")) == 1
 
 
-def test_backoff_schedule(settings):
-    from enquiries.delivery import retry_delay
+def test_no_inbox_anywhere_fails_clearly_and_is_retried(smtp, service):
+    service.inbox_email = ""
+    service.save()
+    enquiry = make_enquiry(ContactTopic.objects.get(name="A general question"))
+    assert deliver(enquiry.pk) == "retry scheduled"
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.RETRYING
+    assert enquiry.last_error == "No inbox address set in Service settings"
+    assert DBTaskResult.objects.get(id=enquiry.task_id).status == "READY"
+    assert smtp.messages == []  # never sent to a made-up address
 
+    service.inbox_email = "team@northlincs.example"
+    service.save()
+    run_worker()
+    enquiry.refresh_from_db()
+    assert enquiry.status == Status.SENT
+    assert len(smtp.to("team@northlincs.example")) == 1
+
+
+def test_backoff_schedule(settings):
     settings.ENQUIRY_RETRY_DELAYS = [60, 300, 900, 3600]
     settings.ENQUIRY_RETRY_REPEAT_SECONDS = 4 * 3600
     settings.ENQUIRY_RETRY_GIVE_UP_SECONDS = 48 * 3600
@@ -165,8 +182,6 @@ def test_hanging_smtp_times_out_and_is_retried(smtp, service, settings):
 
 
 def test_gives_up_after_the_retry_window_and_editor_can_resend(smtp, service, settings):
-    from enquiries.submission import resend
-
     settings.ENQUIRY_RETRY_GIVE_UP_SECONDS = 0
     smtp.refuse()
     enquiry = make_enquiry()
@@ -176,7 +191,7 @@ def test_gives_up_after_the_retry_window_and_editor_can_resend(smtp, service, se
 
     settings.ENQUIRY_RETRY_GIVE_UP_SECONDS = 3600
     smtp.accept()
-    assert resend(enquiry.pk)
+    assert requeue(enquiry.pk, Status.FAILED)
     run_worker()
     enquiry.refresh_from_db()
     assert enquiry.status == Status.SENT

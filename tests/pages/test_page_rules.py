@@ -8,8 +8,8 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from enquiries.models import ContactPage
 from pages.models import (
-    ContactPage,
     ContentPage,
     HomePage,
     PosterLibraryPage,

@@ -6,6 +6,7 @@ each published with a revision. The text lives in `pages/seed/` data modules.
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
@@ -27,6 +28,16 @@ from pages.seed.site_pages import (
 from pages.seed.urgent_help import URGENT_HELP_ENTRIES, VERIFIED_ON
 from pages.seed.writer import PageTreeWriter, one_year_after
 from resources.seed import seed_posters, seed_resources, seed_topics
+
+# The contact form's default topics, routed to the service inbox. Looked up by app label, not
+# imported: pages does not depend on enquiries. (Until the content loader takes them over.)
+CONTACT_TOPICS = [
+    "A general question",
+    "Solihull Approach training courses",
+    "\u201cUnderstanding your baby\u201d groups",
+    "Babies First posters",
+    "Feedback about this website",
+]
 
 FOOTER_LINKS = [
     ("Accessibility statement", "accessibility"),
@@ -71,6 +82,7 @@ class Command(BaseCommand):
             return
         site = Site.objects.filter(root_page=home).first() or Site.objects.first()
         with transaction.atomic():
+            seed_contact_topics()
             seed_topics()
             seed_resources()
             seed_posters(site)
@@ -141,3 +153,15 @@ class Command(BaseCommand):
             changed = bool(links) or changed
         if changed:
             settings.save()
+
+
+def seed_contact_topics() -> int:
+    """Create the default contact topics that are missing, by name. Returns how many."""
+    topic_model = apps.get_model("enquiries", "ContactTopic")
+    created = 0
+    for order, name in enumerate(CONTACT_TOPICS, start=1):
+        _, was_created = topic_model.objects.get_or_create(
+            name=name, defaults={"sort_order": order * 10, "inbox": ""}
+        )
+        created += was_created
+    return created

@@ -120,10 +120,3 @@ class Enquiry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.topic_name})"
-
-    @property
-    def message_id(self) -> str:
-        """Deterministic, so a retried send can be recognised as the same message."""
-        from enquiries.emails import message_id_for
-
-        return message_id_for(self)

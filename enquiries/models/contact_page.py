@@ -1,6 +1,6 @@
 """The contact page: the enquiry form, the privacy summary and urgent help beside it.
 
-The form handling lives in the `enquiries` app; this page only routes and renders.
+The page routes and renders; storing and sending belong to the rest of the enquiries app.
 """
 
 from __future__ import annotations
@@ -14,26 +14,14 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 
-from .base import BasePage
+from enquiries.abuse import client_hash
+from enquiries.confirmation import confirmation_path_args, verified_reference
+from enquiries.forms import EnquiryForm
+from enquiries.retention import retention_period_text
+from enquiries.submission import store_enquiry
+from pages.models import BasePage
 
 TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
-
-DEFAULT_INTRO = (
-    "<p>Use this form to ask the infant mental health team a question, book or ask about "
-    "Solihull Approach training or \u201cUnderstanding your baby\u201d groups, order Babies First "
-    "posters, or tell us what you think of this website.</p>"
-)
-DEFAULT_PRIVACY = (
-    "<p>We only use what you send us to answer your message. It goes to the infant mental "
-    "health team at North Lincolnshire Council and nobody else.</p>"
-)
-DEFAULT_NEXT_STEPS = (
-    "<p>Your message has gone to the infant mental health team. We will also send you an "
-    "email to confirm it arrived.</p>"
-    "<p>Someone from the team will reply by email, or by phone if you asked us to call you. "
-    "We read messages during office hours only, not in the evening, at weekends or on bank "
-    "holidays.</p>"
-)
 
 
 class ContactPage(RoutablePageMixin, BasePage):
@@ -41,13 +29,11 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     intro = RichTextField(
         features=TEXT_FEATURES,
-        default=DEFAULT_INTRO,
         blank=True,
         help_text="Shown above the form: who can write to us and what about.",
     )
     privacy_summary = RichTextField(
         features=TEXT_FEATURES,
-        default=DEFAULT_PRIVACY,
         help_text="Shown beside the form: what we do with the message. How long we keep it is "
         "added automatically from the retention setting, with a link to the privacy notice.",
     )
@@ -61,7 +47,6 @@ class ContactPage(RoutablePageMixin, BasePage):
     )
     what_happens_next = RichTextField(
         features=TEXT_FEATURES,
-        default=DEFAULT_NEXT_STEPS,
         help_text="Shown on the confirmation page after someone sends a message, under their "
         "reference number.",
     )
@@ -71,7 +56,7 @@ class ContactPage(RoutablePageMixin, BasePage):
     max_count = 1
 
     signposted_from_home = True
-    template = "pages/contact_page.html"
+    template = "enquiries/contact_page.html"
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("intro"),
@@ -87,25 +72,18 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     @property
     def retention_period(self) -> str:
-        from enquiries.retention import retention_period_text
-
         return retention_period_text(settings.ENQUIRY_RETENTION_DAYS)
 
     def _render_form(self, request: HttpRequest, form, status: int = 200, **extra) -> HttpResponse:
         context = self.get_context(request)
         context.update({"form": form, **extra})
-        response = TemplateResponse(request, "pages/contact_page.html", context, status=status)
+        response = TemplateResponse(request, self.template, context, status=status)
         add_never_cache_headers(response)
         patch_vary_headers(response, ["Cookie"])
         return response
 
     @path("", name="form")
     def form_view(self, request: HttpRequest) -> HttpResponse:
-        from enquiries.abuse import client_hash
-        from enquiries.confirmation import confirmation_path_args
-        from enquiries.forms import EnquiryForm
-        from enquiries.submission import store_enquiry
-
         if request.method not in ("GET", "HEAD", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])
         if request.method != "POST" or getattr(request, "is_preview", False):
@@ -132,8 +110,6 @@ class ContactPage(RoutablePageMixin, BasePage):
     def confirmation_view(
         self, request: HttpRequest, reference: str, signature: str
     ) -> HttpResponse:
-        from enquiries.confirmation import verified_reference
-
         reference = verified_reference(reference, signature)
         if reference is None:
             raise Http404("Unknown confirmation link")

@@ -4,11 +4,10 @@ from .content import ContentPage
 from .home import HomePage
 from .listings import PosterLibraryPage, ResourceIndexPage
 from .search import SearchPage
-from .sections import Audience, SectionLandingPage
+from .sections import SectionLandingPage
 from .service_settings import ServiceSettings
 
 __all__ = [
-    "Audience",
     "BasePage",
     "ContactPage",
     "ContentPage",

@@ -4,6 +4,10 @@ Block names and value shapes are a contract: seed data and other apps build on t
 Each block has an icon, a label, help text, its own template in `components/blocks/`, and a
 preview value and description so the block picker shows what it looks like. A block whose
 heading opens a section mixes in `OpensSection`, which puts it in the "On this page" list.
+
+Adding a block touches three files: its class here (and its line in `BodyStreamBlock`), its
+template, and the migration `makemigrations pages` writes. Its spacing comes from the
+`.app-body__block` wrapper, and the block tests loop over `BodyStreamBlock.child_blocks`.
 """
 
 from __future__ import annotations

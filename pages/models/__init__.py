@@ -1,3 +1,11 @@
+"""The page types.
+
+Adding one touches four files: the model (in an existing module here; a new module also needs
+its import line below), its template `templates/pages/<model_name>.html`, its factory in the
+pages section of `tests/factories.py`, and the migration `makemigrations pages` writes. The
+tree, admin, preview and query-budget tests find it through Wagtail's `get_page_models()`.
+"""
+
 from .base import BasePage
 from .contact import ContactPage
 from .content import ContentPage

@@ -8,7 +8,7 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from pages.models import (
@@ -19,6 +19,7 @@ from pages.models import (
     ResourceIndexPage,
     SearchPage,
     SectionLandingPage,
+    ServiceSettings,
 )
 from resources.choices import Audience
 from resources.models import Poster, ResourceLink, Topic
@@ -93,6 +94,25 @@ class PosterFactory(factory.django.DjangoModelFactory):
 
 
 # --- Pages (pages app) -------------------------------------------------------------------------
+
+
+class ServiceSettingsFactory(factory.django.DjangoModelFactory):
+    """The default site's service settings with the values the seed content gives them (the inbox
+    and out-of-hours notice have no model defaults). Updates the row if it exists."""
+
+    class Meta:
+        model = ServiceSettings
+
+    site = factory.LazyFunction(lambda: Site.objects.get(is_default_site=True))
+    inbox_email = "infantmentalhealth@northlincs.gov.uk"
+    out_of_hours_notice = "This inbox is not monitored out of hours and is not for emergencies."
+
+    @classmethod
+    def _create(cls, model_class, *args, site=None, **kwargs):
+        settings, _ = model_class.objects.update_or_create(site=site, defaults=kwargs)
+        return settings
+
+
 # One factory per page type: how a test builds a valid, published instance, and the fields the
 # admin's form needs beyond the common ones. Tests find them by model with `page_factory_for`.
 

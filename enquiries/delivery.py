@@ -22,9 +22,11 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from pages.models.service_settings import ServiceSettings
+
 from .emails import acknowledgement_email, team_email
 from .models.enquiry import AcknowledgementStatus, Enquiry, Status
-from .routing import NoInboxError, routed_inbox, service_settings
+from .routing import NoInboxError, routed_inbox
 
 logger = logging.getLogger("enquiries")
 
@@ -143,12 +145,12 @@ def deliver(enquiry_id: int) -> str:
     enquiry = _claim(enquiry_id)
     if enquiry is None:
         return SKIPPED
-    service = service_settings()
+    service = ServiceSettings.for_default_site()
     try:
         inbox = routed_inbox(enquiry, service)
         with get_connection(timeout=settings.EMAIL_TIMEOUT) as connection:
             if enquiry.sent_at is None:
-                connection.send_messages([team_email(enquiry, inbox)])
+                connection.send_messages([team_email(enquiry, inbox, service)])
                 _record_team_sent(enquiry, inbox)
             if enquiry.acknowledgement == AcknowledgementStatus.PENDING:
                 if not settings.ENQUIRY_SEND_ACKNOWLEDGEMENT:

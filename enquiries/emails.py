@@ -9,6 +9,7 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 
 from pages.models.service_settings import ServiceSettings
+from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
 
 from .models.enquiry import Enquiry
 
@@ -27,9 +28,17 @@ def message_id_for(enquiry: Enquiry, kind: str = "") -> str:
     return f"<enquiry-{enquiry.uuid}{suffix}@{message_id_domain()}>"
 
 
-def team_email(enquiry: Enquiry, recipient: str) -> EmailMessage:
+def _names(service: ServiceSettings | None) -> dict[str, str]:
+    """The service's and the council's names as editors set them, for the email text."""
+    return {
+        "service_name": service.service_name if service else SERVICE_NAME,
+        "organisation_name": service.organisation_name if service else ORGANISATION_NAME,
+    }
+
+
+def team_email(enquiry: Enquiry, recipient: str, service: ServiceSettings | None) -> EmailMessage:
     subject = _single_line(f"Website enquiry: {enquiry.topic_name} [{enquiry.reference}]")
-    body = render_to_string("enquiries/email/team.txt", {"enquiry": enquiry})
+    body = render_to_string("enquiries/email/team.txt", {"enquiry": enquiry, **_names(service)})
     return EmailMessage(
         subject=subject,
         body=body,
@@ -45,6 +54,7 @@ def acknowledgement_email(
 ) -> EmailMessage:
     context = {
         "enquiry": enquiry,
+        **_names(service),
         "urgent_help": service.urgent_help_entries() if service else [],
         "out_of_hours_notice": service.out_of_hours_notice if service else "",
     }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from wagtail.models import Site
-
 from pages.models.service_settings import ServiceSettings
 
 from .models.enquiry import Enquiry
@@ -14,12 +12,6 @@ class NoInboxError(Exception):
 
     def __init__(self) -> None:
         super().__init__("No inbox address set in Service settings")
-
-
-def service_settings() -> ServiceSettings | None:
-    """The service settings of the default site (the worker has no request to find a site by)."""
-    site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
-    return ServiceSettings.for_site(site) if site else None
 
 
 def routed_inbox(enquiry: Enquiry, service: ServiceSettings | None) -> str:

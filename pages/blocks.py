@@ -2,7 +2,12 @@
 
 Block names and value shapes are a contract: seed data and other apps build on them.
 Each block has an icon, a label, help text, its own template in `components/blocks/`, and a
-preview value and description so the block picker shows what it looks like.
+preview value and description so the block picker shows what it looks like. A block whose
+heading opens a section mixes in `OpensSection`, which puts it in the "On this page" list.
+
+Adding a block touches three files: its class here (and its line in `BodyStreamBlock`), its
+template, and the migration `makemigrations pages` writes. Its spacing comes from the
+`.app-body__block` wrapper, and the block tests loop over `BodyStreamBlock.child_blocks`.
 """
 
 from __future__ import annotations
@@ -12,13 +17,13 @@ import datetime
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-from wagtail.images.blocks import ImageChooserBlock
+from wagtail.images.blocks import ImageBlock
 
-from pages.table_of_contents import heading_anchor
+from pages.rich_text import RICH_TEXT_FEATURES
+from pages.table_of_contents import OpensSection
 from pages.video_urls import ALLOWED_HOSTS_MESSAGE, video_addresses
 from resources.blocks import PosterListBlock, ResourceListBlock
 
-RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 PREVIEW_TEMPLATE = "components/blocks/block_preview.html"
 
 
@@ -26,21 +31,9 @@ def _rich_text(**kwargs) -> blocks.RichTextBlock:
     return blocks.RichTextBlock(features=RICH_TEXT_FEATURES, **kwargs)
 
 
-class AnchoredHeadingMixin:
-    """Gives the block's template an `anchor`: the page's unique one when rendered in a body,
-    otherwise one made from the heading text (previews, other pages)."""
-
+class HeadingBlock(OpensSection, blocks.StructBlock):
     anchor_field = "text"
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["anchor"] = (parent_context or {}).get("heading_anchor") or heading_anchor(
-            value[self.anchor_field]
-        )
-        return context
-
-
-class HeadingBlock(AnchoredHeadingMixin, blocks.StructBlock):
     text = blocks.CharBlock(
         max_length=120,
         help_text="A short heading that says what this part of the page is about.",
@@ -61,22 +54,8 @@ class HeadingBlock(AnchoredHeadingMixin, blocks.StructBlock):
         preview_value = {"text": "Talking and singing with your baby", "level": "h2"}
         preview_template = PREVIEW_TEMPLATE
 
-
-class BodyRichTextBlock(blocks.RichTextBlock):
-    def __init__(self, **kwargs):
-        super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
-
-    class Meta:
-        icon = "pilcrow"
-        label = "Text"
-        template = "components/blocks/rich_text.html"
-        help_text = "Paragraphs, bold, links and lists. Use a Heading block for headings."
-        description = "Paragraphs of text with links and bulleted or numbered lists."
-        preview_value = (
-            "<p>Babies have lots of strong feelings, just like adults. When they are upset, "
-            "they need you to help them calm down.</p>"
-        )
-        preview_template = PREVIEW_TEMPLATE
+    def listed_in_contents(self, value) -> bool:
+        return value.get("level", "h2") == "h2"
 
 
 class InsetTextBlock(blocks.StructBlock):
@@ -125,9 +104,7 @@ class CareCardBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
 
 
-class TipsBlock(AnchoredHeadingMixin, blocks.StructBlock):
-    anchor_field = "heading"
-
+class TipsBlock(OpensSection, blocks.StructBlock):
     heading = blocks.CharBlock(max_length=120, help_text="For example 'Ideas to help you bond'.")
     intro = blocks.TextBlock(required=False, help_text="Optional sentence introducing the tips.")
     items = blocks.ListBlock(
@@ -199,17 +176,13 @@ class QuoteBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
 
 
-class ImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(help_text="Choose or upload an image (JPEG, PNG or WebP).")
-    alt_text = blocks.CharBlock(
-        max_length=250,
-        required=False,
-        help_text="Describe what the image shows for people who cannot see it. Required unless "
-        "the image is decorative.",
-    )
-    decorative = blocks.BooleanBlock(
-        required=False,
-        help_text="Tick only if the image adds nothing to the text (screen readers skip it).",
+class FigureBlock(blocks.StructBlock):
+    """Wagtail's own ImageBlock (image, alt text or 'decorative', validated by Wagtail) with an
+    optional caption."""
+
+    image = ImageBlock(
+        help_text="Choose or upload an image (JPEG, PNG or WebP). Describe what it shows for "
+        "people who cannot see it, or tick 'decorative' if it adds nothing to the text."
     )
     caption = blocks.CharBlock(
         max_length=250, required=False, help_text="Optional caption shown under the image."
@@ -222,18 +195,6 @@ class ImageBlock(blocks.StructBlock):
         help_text = "An image with alternative text, or marked decorative."
         description = "A picture, sized for phones, with alternative text and an optional caption."
         preview_template = PREVIEW_TEMPLATE
-
-    def clean(self, value):
-        value = super().clean(value)
-        if not value.get("decorative") and not (value.get("alt_text") or "").strip():
-            raise StructBlockValidationError(
-                block_errors={
-                    "alt_text": ValidationError(
-                        "Describe the image, or tick 'decorative' if it adds nothing to the text."
-                    )
-                }
-            )
-        return value
 
 
 class VideoBlock(blocks.StructBlock):
@@ -279,13 +240,25 @@ class VideoBlock(blocks.StructBlock):
 
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
-    rich_text = BodyRichTextBlock()
+    rich_text = blocks.RichTextBlock(
+        features=RICH_TEXT_FEATURES,
+        icon="pilcrow",
+        label="Text",
+        template="components/blocks/rich_text.html",
+        help_text="Paragraphs, bold, links and lists. Use a Heading block for headings.",
+        description="Paragraphs of text with links and bulleted or numbered lists.",
+        preview_value=(
+            "<p>Babies have lots of strong feelings, just like adults. When they are upset, "
+            "they need you to help them calm down.</p>"
+        ),
+        preview_template=PREVIEW_TEMPLATE,
+    )
     inset_text = InsetTextBlock()
     care_card = CareCardBlock()
     tips = TipsBlock()
     details = DetailsBlock()
     quote = QuoteBlock()
-    image = ImageBlock()
+    image = FigureBlock()
     video = VideoBlock()
     resource_list = ResourceListBlock()
     poster_list = PosterListBlock()

@@ -1,7 +1,8 @@
-"""The "On this page" contents list: anchors for a body's heading blocks.
+"""The "On this page" contents list, built from what each body block says about itself.
 
-Anchors come from the heading text, so they stay the same when other blocks move, and get a
-"-2", "-3"… suffix when two headings on one page say the same thing.
+A block that opens a section mixes in `OpensSection`: it names the text its anchor is made from
+and whether the section is listed. Anchors come from that text, so they stay the same when other
+blocks move, and get a "-2", "-3"… suffix when two headings on one page say the same thing.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ from typing import Any, TypedDict
 from django.utils.text import slugify
 
 FALLBACK_ANCHOR = "section"
-# Blocks that open a section with a main heading, and the field holding its text.
-ANCHORED_BLOCKS = {"heading": "text", "tips": "heading"}
 
 
 class ContentsItem(TypedDict):
@@ -30,22 +29,47 @@ def heading_anchor(text: str) -> str:
     return slugify(text)[:80].strip("-") or FALLBACK_ANCHOR
 
 
+class OpensSection:
+    """For a StructBlock whose heading opens a section of the page.
+
+    Its template gets an `anchor`: the page's unique one when rendered in a body, otherwise one
+    made from the heading text (block previews, other pages).
+    """
+
+    anchor_field = "heading"
+
+    def anchor_text(self, value) -> str:
+        """The heading text the section's anchor is made from."""
+        return value[self.anchor_field]
+
+    def listed_in_contents(self, value) -> bool:
+        """Whether the section appears in the "On this page" list."""
+        return True
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["anchor"] = (parent_context or {}).get("heading_anchor") or heading_anchor(
+            self.anchor_text(value)
+        )
+        return context
+
+
 def body_with_anchors(body) -> tuple[list[BodyItem], list[ContentsItem]]:
-    """Pair each block of a StreamField value with its anchor ("" if it has no heading), and
-    list the main (h2) headings for the contents list."""
+    """Pair each block of a StreamField value with its anchor ("" if it opens no section), and
+    list the sections the blocks say belong in the contents list."""
     items: list[BodyItem] = []
     contents: list[ContentsItem] = []
     used: set[str] = set()
     for child in body or []:
         anchor = ""
-        if child.block_type in ANCHORED_BLOCKS:
-            text = child.value[ANCHORED_BLOCKS[child.block_type]]
+        if isinstance(child.block, OpensSection):
+            text = child.block.anchor_text(child.value)
             base = heading_anchor(text)
             anchor, number = base, 2
             while anchor in used:
                 anchor, number = f"{base}-{number}", number + 1
             used.add(anchor)
-            if child.value.get("level", "h2") == "h2":
+            if child.block.listed_in_contents(child.value):
                 contents.append({"text": text, "anchor": anchor})
         items.append({"block": child, "anchor": anchor})
     return items, contents

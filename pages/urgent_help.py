@@ -23,7 +23,38 @@ class UrgentHelpEntry(TypedDict):
     level: str
     label: str
     text: str
+    paragraphs: list[str]  # the text as the paragraphs of a care card
     links: list[UrgentHelpLink]
+
+
+class CareCard(TypedDict):
+    """The context of `components/care_card.html` for a card built in code."""
+
+    level: str
+    heading: str
+    heading_level: int
+    plain_heading: bool
+    paragraphs: list[str]
+    links: list[UrgentHelpLink]
+
+
+# Shown on the 500 page, which renders without the database and so without the editors' lines.
+SERVICE_PROBLEM_CARE_CARD: CareCard = {
+    "level": "emergency",
+    "heading": "If you need help now",
+    "heading_level": 2,
+    "plain_heading": True,
+    "paragraphs": [
+        "Call 999 if your baby is seriously ill or injured, or if you think you or your baby "
+        "are in danger.",
+        "For urgent help that is not an emergency, call NHS 111. If you are worried about your "
+        "own mental health, call NHS 111 and choose the mental health option.",
+    ],
+    "links": [
+        {"label": "Call 999", "href": "tel:999"},
+        {"label": "Call NHS 111", "href": "tel:111"},
+    ],
+}
 
 
 def _dial_string(number: str) -> str:
@@ -93,5 +124,6 @@ def entry_context(value: blocks.StructValue) -> UrgentHelpEntry:
         "level": value["level"],
         "label": value["label"],
         "text": value["text"],
+        "paragraphs": [value["text"]] if value["text"] else [],
         "links": links,
     }

@@ -4,6 +4,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from pages.accessibility_checker import use_link_text_checker
 from pages.review_report import PagesDueForReviewView
 
 
@@ -37,6 +38,4 @@ def register_review_report_menu_item() -> MenuItem:
 # --- Editors' accessibility checker (accessibility concern) --------------------------------------
 @hooks.register("construct_wagtail_userbar")
 def add_link_text_checks(request, items, page):
-    from pages.accessibility_checker import use_link_text_checker
-
     use_link_text_checker(request, items, page)

@@ -20,20 +20,19 @@ from enquiries.forms import EnquiryForm
 from enquiries.retention import retention_period_text
 from enquiries.submission import store_enquiry
 from pages.models import BasePage
-
-TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from pages.rich_text import RICH_TEXT_FEATURES
 
 
 class ContactPage(RoutablePageMixin, BasePage):
     """'Contact us': a form whose enquiries are stored, then emailed to the routed inbox."""
 
     intro = RichTextField(
-        features=TEXT_FEATURES,
+        features=RICH_TEXT_FEATURES,
         blank=True,
         help_text="Shown above the form: who can write to us and what about.",
     )
     privacy_summary = RichTextField(
-        features=TEXT_FEATURES,
+        features=RICH_TEXT_FEATURES,
         help_text="Shown beside the form: what we do with the message. How long we keep it is "
         "added automatically from the retention setting, with a link to the privacy notice.",
     )
@@ -46,7 +45,7 @@ class ContactPage(RoutablePageMixin, BasePage):
         help_text="The full privacy notice the summary links to.",
     )
     what_happens_next = RichTextField(
-        features=TEXT_FEATURES,
+        features=RICH_TEXT_FEATURES,
         help_text="Shown on the confirmation page after someone sends a message, under their "
         "reference number.",
     )

@@ -9,7 +9,6 @@ from wagtail.search import index
 from pages.blocks import BodyStreamBlock
 
 from .base import BasePage
-from .sections import Audience
 
 
 class ContentPage(BasePage):
@@ -33,10 +32,6 @@ class ContentPage(BasePage):
         verbose_name = "content page"
 
     def shows_urgent_help_strip(self) -> bool:
-        from .sections import SectionLandingPage
-
-        if self.depth is None or self.depth <= 2:
-            return False
-        return (
-            SectionLandingPage.objects.ancestor_of(self).filter(audience=Audience.PARENTS).exists()
-        )
+        """As its section does: a topic page in the parents' section shows the strip."""
+        parent = self.get_parent()
+        return parent is not None and parent.specific.shows_urgent_help_strip()

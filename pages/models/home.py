@@ -8,9 +8,9 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
-from .base import BasePage
+from pages.rich_text import RICH_TEXT_FEATURES
 
-INTRO_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+from .base import BasePage
 
 
 def _route_fields(audience: str) -> tuple[models.ForeignKey, models.CharField]:
@@ -39,7 +39,7 @@ class HomePage(BasePage):
         help_text="The heading above the introduction.",
     )
     intro = RichTextField(
-        features=INTRO_FEATURES,
+        features=RICH_TEXT_FEATURES,
         blank=True,
         help_text="A few short paragraphs on why babies' mental health matters.",
     )

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from pages.blocks import RICH_TEXT_FEATURES
+from pages.rich_text import RICH_TEXT_FEATURES
 from resources.filtering import PosterFilter, ResourceFilter
 
 from .base import BasePage

@@ -8,12 +8,14 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Site
 
-from pages.blocks import RICH_TEXT_FEATURES
+from pages.rich_text import RICH_TEXT_FEATURES
 from pages.site_search import clean_query, search_site
 
 from .base import BasePage
 
 RESULTS_PER_PAGE = 10
+# Where the header's search box sends people when the site has no live search page.
+FALLBACK_SEARCH_URL = "/search/"
 
 
 class SearchPage(BasePage):
@@ -35,6 +37,14 @@ class SearchPage(BasePage):
 
     class Meta:
         verbose_name = "search page"
+
+    @classmethod
+    def url_for_site(cls, site: Site | None) -> str:
+        """The URL of the live search page under this site's home, or the conventional path."""
+        if site is None:
+            return FALLBACK_SEARCH_URL
+        page = cls.objects.live().descendant_of(site.root_page).first()
+        return page.url if page else FALLBACK_SEARCH_URL
 
     def get_sitemap_urls(self, request=None):
         return []

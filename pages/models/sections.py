@@ -7,14 +7,12 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from pages.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from pages.blocks import BodyStreamBlock
+from pages.rich_text import RICH_TEXT_FEATURES
+from resources.choices import FILTER_AUDIENCES, Audience
 
 from .base import BasePage
-
-
-class Audience(models.TextChoices):
-    PARENTS = "parents", "Parents and carers"
-    PROFESSIONALS = "professionals", "Professionals"
+from .content import ContentPage
 
 
 class SectionLandingPage(BasePage):
@@ -22,7 +20,7 @@ class SectionLandingPage(BasePage):
 
     audience = models.CharField(
         max_length=20,
-        choices=Audience.choices,
+        choices=[(audience.value, audience.label) for audience in FILTER_AUDIENCES],
         default=Audience.PARENTS,
         help_text="Who this section is for. Parent sections show urgent help near the top of "
         "every page.",
@@ -63,8 +61,6 @@ class SectionLandingPage(BasePage):
 
     def section_pages(self):
         """The live, public pages in this section, in tree order (one query)."""
-        from .content import ContentPage
-
         return ContentPage.objects.child_of(self).live().public().defer("body").order_by("path")
 
     def get_context(self, request, *args, **kwargs):

@@ -1,4 +1,5 @@
-"""Site furniture editors change without a developer: inbox, phone, footer links, urgent help."""
+"""Site furniture editors change without a developer: names, inbox, phone, footer links, urgent
+help."""
 
 from __future__ import annotations
 
@@ -7,10 +8,10 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
+from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
 from pages.urgent_help import UrgentHelpEntry, UrgentHelpEntryBlock, entry_context
-
-DEFAULT_INBOX = "infantmentalhealth@northlincs.gov.uk"
 
 
 class FooterLinkBlock(blocks.StructBlock):
@@ -25,10 +26,19 @@ class FooterLinkBlock(blocks.StructBlock):
 
 @register_setting(icon="cog")
 class ServiceSettings(BaseSiteSetting):
-    """One per site: who to contact and where to get urgent help."""
+    """One per site: what the service is called, who to contact and where to get urgent help."""
 
+    service_name = models.CharField(
+        max_length=80,
+        default=SERVICE_NAME,
+        help_text="The service's name, shown in the header and in every page's title.",
+    )
+    organisation_name = models.CharField(
+        max_length=80,
+        default=ORGANISATION_NAME,
+        help_text="Who runs the service, shown in the header, the footer and every page's title.",
+    )
     inbox_email = models.EmailField(
-        default=DEFAULT_INBOX,
         help_text="The infant mental health team's inbox. Shown on the site and used as the "
         "default destination for contact form enquiries.",
     )
@@ -39,7 +49,6 @@ class ServiceSettings(BaseSiteSetting):
     )
     out_of_hours_notice = models.CharField(
         max_length=300,
-        default="This inbox is not monitored out of hours and is not for emergencies.",
         help_text="Shown beside the contact form and in the acknowledgement email.",
     )
     urgent_help = StreamField(
@@ -57,6 +66,9 @@ class ServiceSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
+            [FieldPanel("service_name"), FieldPanel("organisation_name")], heading="Names"
+        ),
+        MultiFieldPanel(
             [
                 FieldPanel("inbox_email"),
                 FieldPanel("service_phone"),
@@ -70,6 +82,12 @@ class ServiceSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "Service settings"
+
+    @classmethod
+    def for_default_site(cls) -> ServiceSettings | None:
+        """The settings of the default site, for code that has no request (email, tasks)."""
+        site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
+        return cls.for_site(site) if site else None
 
     def urgent_help_entries(self) -> list[UrgentHelpEntry]:
         return [entry_context(child.value) for child in self.urgent_help]

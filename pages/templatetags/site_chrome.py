@@ -1,7 +1,9 @@
-"""The site's header, breadcrumbs, footer and urgent help, fed from the page tree and settings.
+"""The site's names, header, breadcrumbs, footer and urgent help, fed from the page tree and the
+service settings.
 
-Each tag renders a component template from `templates/components/` with only the context it
-needs, so the components stay plain and testable.
+Each inclusion tag renders a component template from `templates/components/` with only the
+context it needs, so the components stay plain and testable. Templates rendered without a
+request (the 400, 403 and 500 pages) get the names from code and never touch the database.
 """
 
 from __future__ import annotations
@@ -10,37 +12,35 @@ from django import template
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from pages.models.search import SearchPage
 from pages.models.service_settings import ServiceSettings
+from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
+from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard
 
 register = template.Library()
 
-SERVICE_NAME = "Infant mental health"
-COUNCIL_NAME = "North Lincolnshire Council"
+
+def _service_settings(context: template.Context) -> ServiceSettings | None:
+    request: HttpRequest | None = context.get("request")
+    return ServiceSettings.for_request(request) if request is not None else None
 
 
-def _site(request: HttpRequest | None) -> Site | None:
-    if request is None:
-        return None
-    if not hasattr(request, "_chrome_site"):
-        request._chrome_site = Site.find_for_request(request)
-    return request._chrome_site
+@register.simple_tag(takes_context=True)
+def service_name(context: template.Context) -> str:
+    settings = _service_settings(context)
+    return settings.service_name if settings else SERVICE_NAME
 
 
-def service_settings(request: HttpRequest | None) -> ServiceSettings | None:
-    site = _site(request)
-    return ServiceSettings.for_site(site) if site else None
-
-
-def _search_url(site: Site | None) -> str:
-    from pages.search_location import search_page_url
-
-    return search_page_url(site)
+@register.simple_tag(takes_context=True)
+def organisation_name(context: template.Context) -> str:
+    settings = _service_settings(context)
+    return settings.organisation_name if settings else ORGANISATION_NAME
 
 
 @register.inclusion_tag("components/header.html", takes_context=True)
 def site_header(context: template.Context) -> dict:
     request = context.get("request")
-    site = _site(request)
+    site = Site.find_for_request(request) if request is not None else None
     current: Page | None = context.get("page")
     nav_items = []
     home_url = "/"
@@ -55,11 +55,11 @@ def site_header(context: template.Context) -> dict:
                 {"title": child.title, "url": child.get_url(request), "active": active}
             )
     return {
-        "service_name": SERVICE_NAME,
-        "council_name": COUNCIL_NAME,
+        "service_name": service_name(context),
+        "organisation_name": organisation_name(context),
         "home_url": home_url,
         "nav_items": nav_items,
-        "search_url": _search_url(site),
+        "search_url": SearchPage.url_for_site(site),
         "search_query": context.get("search_query", ""),
     }
 
@@ -79,10 +79,10 @@ def breadcrumbs(context: template.Context) -> dict:
 
 @register.inclusion_tag("components/footer.html", takes_context=True)
 def site_footer(context: template.Context) -> dict:
-    settings = service_settings(context.get("request"))
+    settings = _service_settings(context)
     return {
         "footer_links": settings.footer_link_items() if settings else [],
-        "council_name": COUNCIL_NAME,
+        "organisation_name": organisation_name(context),
         "inbox_email": settings.inbox_email if settings else "",
     }
 
@@ -91,9 +91,15 @@ def site_footer(context: template.Context) -> dict:
 def urgent_help(
     context: template.Context, compact: bool = False, heading: str = "Get help now"
 ) -> dict:
-    settings = service_settings(context.get("request"))
+    settings = _service_settings(context)
     return {
         "entries": settings.urgent_help_entries() if settings else [],
         "compact": compact,
         "heading": heading,
     }
+
+
+@register.inclusion_tag("components/care_card.html")
+def service_problem_care_card() -> CareCard:
+    """Where to get help when the site itself has a problem (no database needed)."""
+    return SERVICE_PROBLEM_CARE_CARD

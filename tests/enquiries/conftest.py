@@ -13,6 +13,7 @@ from wagtail.models import Site
 from enquiries.models import ContactPage, ContactTopic
 from pages.models import HomePage
 from tests.enquiries.smtp import SMTPEndpoint
+from tests.factories import ServiceSettingsFactory
 
 # The seeded topics, in their order on the form (none has an inbox: all go to the service inbox).
 TOPIC_NAMES = [
@@ -45,6 +46,7 @@ def contact_page(topics) -> ContactPage:
     home.add_child(instance=page)
     page.save_revision().publish()
     Site.objects.filter(root_page=home).update(hostname="testserver", is_default_site=True)
+    ServiceSettingsFactory()
     return page
 
 
@@ -90,7 +92,7 @@ def _worker(queue: str) -> Worker:
         batch=True,
         backend_name="database",
         startup_delay=False,
-        max_tasks=None,
+        max_tasks=100,  # a send that keeps failing with zero delays must not loop forever
         worker_id="pytest",
         excluded_queue_names=[],
     )

@@ -8,7 +8,6 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
-from wagtail.models import Site
 
 from enquiries.delivery import deliver, enqueue_send, retry_delay, send_enquiry_email
 from enquiries.maintenance import sweep_stuck_enquiries
@@ -16,6 +15,7 @@ from enquiries.models import AcknowledgementStatus, ContactTopic, Enquiry, Statu
 from enquiries.submission import requeue
 from pages.models import ServiceSettings
 from tests.enquiries.conftest import run_worker
+from tests.factories import ServiceSettingsFactory
 
 pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.usefixtures("topics")]
 
@@ -40,20 +40,19 @@ def make_enquiry(topic: ContactTopic | None = None, **fields) -> Enquiry:
 
 @pytest.fixture
 def service(db) -> ServiceSettings:
-    settings_obj = ServiceSettings.for_site(Site.objects.get(is_default_site=True))
-    settings_obj.urgent_help = [
-        (
-            "entry",
-            {
-                "level": "emergency",
-                "label": "Emergency",
-                "text": "Call 999 or go to A&E.",
-                "phone": "999",
-            },
-        )
-    ]
-    settings_obj.save()
-    return settings_obj
+    return ServiceSettingsFactory(
+        urgent_help=[
+            (
+                "entry",
+                {
+                    "level": "emergency",
+                    "label": "Emergency",
+                    "text": "Call 999 or go to A&E.",
+                    "phone": "999",
+                },
+            )
+        ]
+    )
 
 
 def test_email_goes_to_routed_inbox_with_reply_to_and_reference(smtp, service):

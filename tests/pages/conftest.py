@@ -1,15 +1,25 @@
-"""Fixtures for the page tests: the seeded site, a staff client, and small page builders."""
+"""Fixtures for the page tests: the seeded site, a staff client, and small page builders (on the
+page factories in tests/factories.py)."""
 
 from __future__ import annotations
 
-import datetime
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 
-from pages.models import ContentPage, HomePage, SectionLandingPage
+from pages.models import ContentPage, HomePage
+from tests.factories import ContentPageFactory, SectionLandingPageFactory, page_factory_for
+
+# Every page type this project registers (Wagtail's own `Page` and other packages' left out).
+PROJECT_PAGE_MODELS = [
+    model
+    for model in get_page_models()
+    if Path(model._meta.app_config.path).parent == Path(settings.BASE_DIR)
+]
 
 
 @pytest.fixture
@@ -40,36 +50,22 @@ def admin_client_logged_in(client, django_user_model):
     return client
 
 
-def publish_child(parent: Page, page: Page) -> Page:
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
+def publish_child(parent: Page, model: type[Page], **fields) -> Page:
+    """A published page of this type under `parent`, built by its factory."""
+    return page_factory_for(model)(parent=parent, **fields)
 
 
 def make_section(home: HomePage, slug: str = "parents", audience: str = "parents"):
-    return publish_child(
-        home,
-        SectionLandingPage(
-            title=f"Section {slug}", slug=slug, audience=audience, summary=f"About {slug}."
-        ),
+    return SectionLandingPageFactory(
+        parent=home, title=f"Section {slug}", slug=slug, audience=audience
     )
 
 
 def make_content(parent: Page, slug: str, body=None, **fields) -> ContentPage:
-    today = datetime.date(2026, 1, 1)
-    return publish_child(
-        parent,
-        ContentPage(
-            title=fields.pop("title", slug.replace("-", " ").capitalize()),
-            slug=slug,
-            summary=fields.pop("summary", f"Summary of {slug}."),
-            body=body or [{"type": "rich_text", "value": f"<p>Text of {slug}.</p>"}],
-            last_reviewed=today,
-            next_review_due=fields.pop("next_review_due", datetime.date(2027, 1, 1)),
-            **fields,
-        ),
-    )
+    fields.setdefault("title", slug.replace("-", " ").capitalize())
+    if body is not None:
+        fields["body"] = body
+    return ContentPageFactory(parent=parent, slug=slug, **fields)
 
 
 class _Null:
@@ -78,3 +74,19 @@ class _Null:
 
     def flush(self):
         pass
+
+
+def parent_for(model: type[Page], home: HomePage) -> Page:
+    """A page this type may be added under: the home page when allowed, else the tree's root,
+    else a new page of its first allowed parent type."""
+    allowed = model.allowed_parent_page_models()
+    if HomePage in allowed:
+        return home
+    if Page in allowed:
+        return Page.get_first_root_node()
+    return publish_child(parent_for(allowed[0], home), allowed[0])
+
+
+def page_of_type(model: type[Page], home: HomePage) -> Page:
+    """A published page of this type: the existing one, or a new one from its factory."""
+    return model.objects.first() or publish_child(parent_for(model, home), model)

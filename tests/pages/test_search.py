@@ -16,10 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def search_page(home) -> SearchPage:
-    return publish_child(
-        home,
-        SearchPage(title="Search", slug="search", summary="Search this website."),
-    )
+    return publish_child(home, SearchPage, summary="Search this website.")
 
 
 def _soup(response) -> BeautifulSoup:

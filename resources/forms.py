@@ -1,4 +1,9 @@
-"""Admin forms for resources and posters: publishing rules and PDF checks."""
+"""Admin forms for resources and posters: publishing rules and PDF checks.
+
+Each form's `Meta` extends `WagtailAdminModelForm.Meta`, so its fields keep Wagtail's admin
+widgets and overrides: choosers for documents and images, date pickers, and web addresses
+typed without a scheme saved as https://.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from resources.pdf_pages import UnreadablePdf, summarise_pdf
 class ResourceLinkForm(WagtailAdminModelForm):
     """A draft may have no web address yet; publishing needs one."""
 
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         defer_required_on_fields = ["url"]
 
     def __init__(self, *args, **kwargs):
@@ -27,7 +32,7 @@ class ResourceLinkForm(WagtailAdminModelForm):
 class PosterForm(WagtailAdminModelForm):
     """Checks the chosen document is a readable PDF and keeps the preview in step with it."""
 
-    class Meta:
+    class Meta(WagtailAdminModelForm.Meta):
         defer_required_on_fields = ["document", "plain_text"]
 
     def __init__(self, *args, **kwargs):

@@ -5,7 +5,8 @@ work as plain links without JavaScript and can be shared. Unknown or malformed v
 ignored: any query string gives a page. Each filter runs a fixed number of queries however
 many items there are.
 
-`groups` and `clear_url` have the shape `components/filter_links.html` documents.
+`groups` and `clear_url` have the shape `components/filter_links.html` documents; `items` is
+what `list_template` (a list component taking `items` and `heading_level`) shows.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def _param(params: Mapping, name: str) -> str:
 class _AudienceFilter:
     singular = "item"
     plural = "items"
+    list_template: str
 
     def __init__(self, params_or_request, base_url: str | None = None):
         """`params_or_request`: `request.GET` (or any mapping), or the request itself, in
@@ -87,6 +89,11 @@ class _AudienceFilter:
     def count(self) -> int:
         return len(self.results)
 
+    @property
+    def items(self) -> list:
+        """The results as `list_template` shows them."""
+        return self.results
+
     def _qualifiers(self) -> list[str]:
         return [f"for {AUDIENCE_PHRASES[self.audience]}"] if self.audience else []
 
@@ -113,6 +120,7 @@ class ResourceFilter(_AudienceFilter):
 
     singular = "link"
     plural = "links"
+    list_template = "components/resource_list.html"
 
     def __init__(self, params_or_request, base_url: str | None = None):
         super().__init__(params_or_request, base_url)
@@ -170,6 +178,7 @@ class PosterFilter(_AudienceFilter):
 
     singular = "poster"
     plural = "posters"
+    list_template = "components/poster_list.html"
 
     @cached_property
     def results(self) -> list[Poster]:
@@ -179,6 +188,6 @@ class PosterFilter(_AudienceFilter):
         return list(queryset)
 
     @cached_property
-    def cards(self) -> list[dict]:
+    def items(self) -> list[dict]:
         """The results as `components/poster_list.html` cards."""
         return [poster.card() for poster in self.results]

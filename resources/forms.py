@@ -1,4 +1,9 @@
-"""Admin forms for resources and posters: publishing rules and PDF checks."""
+"""Admin forms for resources and posters: publishing rules and PDF checks.
+
+Each form's `Meta` extends `WagtailAdminModelForm.Meta`, so its fields keep Wagtail's admin
+widgets and overrides: choosers for documents and images, date pickers, and web addresses
+typed without a scheme saved as https://.
+"""
 
 from __future__ import annotations
 
@@ -8,35 +13,41 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from resources.pdf_pages import UnreadablePdf, summarise_pdf
 
 
-class ResourceLinkForm(WagtailAdminModelForm):
-    """A draft may have no web address yet; publishing needs one."""
+class PublishingRulesForm(WagtailAdminModelForm):
+    """Fields a draft may leave empty but publishing needs: list them in
+    `Meta.defer_required_on_fields` and give each the message shown when it is missing."""
 
-    class Meta:
-        defer_required_on_fields = ["url"]
+    required_to_publish: dict[str, str] = {}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "url" in self.fields:
-            self.fields["url"].required = True
-            self.fields["url"].error_messages["required"] = (
-                "Enter the web address before publishing. "
-                "Save as a draft if you do not know it yet."
-            )
+        for name, message in self.required_to_publish.items():
+            if name in self.fields:
+                self.fields[name].required = True
+                self.fields[name].error_messages["required"] = message
 
 
-class PosterForm(WagtailAdminModelForm):
+class ResourceLinkForm(PublishingRulesForm):
+    """A draft may have no web address yet; publishing needs one."""
+
+    required_to_publish = {
+        "url": "Enter the web address before publishing. Save as a draft if you do not know it yet."
+    }
+
+    class Meta(WagtailAdminModelForm.Meta):
+        defer_required_on_fields = ["url"]
+
+
+class PosterForm(PublishingRulesForm):
     """Checks the chosen document is a readable PDF and keeps the preview in step with it."""
 
-    class Meta:
+    required_to_publish = {"document": "Choose the poster's PDF before publishing."}
+
+    class Meta(WagtailAdminModelForm.Meta):
         defer_required_on_fields = ["document", "plain_text"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "document" in self.fields:
-            self.fields["document"].required = True
-            self.fields["document"].error_messages["required"] = (
-                "Choose the poster's PDF before publishing."
-            )
         self._pdf_summary = None
 
     def clean_document(self):

@@ -1,7 +1,8 @@
 """Pages that list the resources app's snippets: "Babies First posters" and "Useful links".
 
 Filters are plain links with the choice in the URL (`?audience=…&topic=…`), so they work
-without JavaScript and can be shared.
+without JavaScript and can be shared. Both pages share one template; what they list and how
+comes from their `filter_class`.
 """
 
 from __future__ import annotations
@@ -15,52 +16,60 @@ from resources.filtering import PosterFilter, ResourceFilter
 
 from .base import BasePage
 
+# Wagtail names each page type's template after its class, so each subclass sets this itself.
+LISTING_TEMPLATE = "pages/filtered_listing_page.html"
+
 
 def _intro_field(help_text: str) -> RichTextField:
     return RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text=help_text)
 
 
-class PosterLibraryPage(BasePage):
+class FilteredListingPage(BasePage):
+    """Abstract base: an intro, then every published item of one kind, filtered by the query
+    string. A subclass sets `filter_class` (a `resources.filtering` filter)."""
+
+    intro = _intro_field("Shown above the list.")
+
+    parent_page_types = ["pages.HomePage"]
+    subpage_types: list[str] = []
+
+    filter_class: type
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["filter"] = self.filter_class(request)
+        return context
+
+
+class PosterLibraryPage(FilteredListingPage):
     """Every live poster with its preview, summary and download link, filterable by audience."""
 
+    # Each page keeps its own help text for editors.
     intro = _intro_field(
         "Shown above the posters: what they are, that people may share them, and how to ask "
         "for an accessible format."
     )
 
-    parent_page_types = ["pages.HomePage"]
-    subpage_types: list[str] = []
-
+    filter_class = PosterFilter
+    template = LISTING_TEMPLATE
     signposted_from_home = True
-    template = "pages/poster_library_page.html"
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     class Meta:
         verbose_name = "poster library page"
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["filter"] = PosterFilter(request)
-        return context
 
-
-class ResourceIndexPage(BasePage):
+class ResourceIndexPage(FilteredListingPage):
     """'Useful links': every published resource, filterable by audience and topic."""
 
     intro = _intro_field("Shown above the list of links.")
 
-    parent_page_types = ["pages.HomePage"]
-    subpage_types: list[str] = []
-
-    template = "pages/resource_index_page.html"
-    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
-    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    filter_class = ResourceFilter
+    template = LISTING_TEMPLATE
 
     class Meta:
         verbose_name = "resource index page"
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["filter"] = ResourceFilter(request)
-        return context

@@ -3,7 +3,6 @@
 import django.db.models.deletion
 import modelcluster.fields
 import modelsearch.index
-import resources.models.links
 import wagtail.models.preview
 from django.conf import settings
 from django.db import migrations, models
@@ -80,7 +79,7 @@ class Migration(migrations.Migration):
                 ('locked_at', models.DateTimeField(editable=False, null=True, verbose_name='locked at')),
                 ('title', models.CharField(help_text='The name of the website, leaflet or report, as a visitor would recognise it.', max_length=200)),
                 ('organisation', models.CharField(blank=True, help_text="Who publishes it, for example 'UNICEF UK' or 'NHS'. Shown under the title.", max_length=200)),
-                ('url', resources.models.links.WebAddressField(blank=True, help_text='The full address, starting https://. You can save a draft without one, but you cannot publish until it is filled in.', max_length=500, verbose_name='web address')),
+                ('url', models.URLField(blank=True, help_text='The full address, starting https://. You can save a draft without one, but you cannot publish until it is filled in.', max_length=500, verbose_name='web address')),
                 ('audience', models.CharField(choices=[('parents', 'Parents and carers'), ('professionals', 'Professionals'), ('both', 'Parents, carers and professionals')], default='both', help_text="Who it is for. Resources for both appear under each audience's filter.", max_length=20)),
                 ('summary', models.CharField(blank=True, help_text='One or two plain-English sentences saying what the visitor will find there.', max_length=300)),
                 ('last_checked', models.DateField(blank=True, help_text='When someone last opened the link and confirmed it still says what we describe.', null=True)),

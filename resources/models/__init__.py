@@ -1,5 +1,6 @@
 from .links import ResourceLink
 from .posters import Poster
+from .publishable import PublishableQuerySet, PublishableSnippet
 from .topics import Topic
 
-__all__ = ["Poster", "ResourceLink", "Topic"]
+__all__ = ["Poster", "PublishableQuerySet", "PublishableSnippet", "ResourceLink", "Topic"]

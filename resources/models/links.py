@@ -3,47 +3,25 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Q
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    PreviewableMixin,
-    RevisionMixin,
-    WorkflowMixin,
-)
 from wagtail.search import index
 
 from resources.choices import Audience, LinkStatus
 from resources.forms import ResourceLinkForm
 
-
-class WebAddressField(models.URLField):
-    """A URL field whose form treats an address typed without a scheme as https://."""
-
-    def formfield(self, **kwargs):
-        return super().formfield(**{"assume_scheme": "https", **kwargs})
+from .publishable import PublishableQuerySet, PublishableSnippet
 
 
-class ResourceLinkQuerySet(models.QuerySet):
+class ResourceLinkQuerySet(PublishableQuerySet):
     def live(self) -> ResourceLinkQuerySet:
-        """Published resources: the only ones the public ever sees."""
-        return self.filter(live=True)
+        """Published links with a web address: the only ones the public ever sees."""
+        return super().live().exclude(url="")
 
 
-class ResourceLink(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    index.Indexed,
-    ClusterableModel,
-):
+class ResourceLink(PublishableSnippet, ClusterableModel):
     title = models.CharField(
         max_length=200,
         help_text="The name of the website, leaflet or report, as a visitor would recognise it.",
@@ -53,7 +31,7 @@ class ResourceLink(
         blank=True,
         help_text="Who publishes it, for example 'UNICEF UK' or 'NHS'. Shown under the title.",
     )
-    url = WebAddressField(
+    url = models.URLField(
         "web address",
         max_length=500,
         blank=True,
@@ -94,22 +72,6 @@ class ResourceLink(
         help_text="Notes for other editors, for example what still needs confirming. Never shown "
         "to the public.",
     )
-    seed_key = models.CharField(
-        max_length=60,
-        blank=True,
-        editable=False,
-        help_text="Set by the seed command so that running it again finds this resource.",
-    )
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="resource_link")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="resource_link",
-        for_concrete_model=False,
-    )
-
     objects = ResourceLinkQuerySet.as_manager()
     base_form_class = ResourceLinkForm
 
@@ -137,24 +99,13 @@ class ResourceLink(
         index.FilterField("status"),
     ]
 
-    class Meta:
+    class Meta(PublishableSnippet.Meta):
         ordering = ["title"]
         verbose_name = "useful link"
         verbose_name_plural = "useful links"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["seed_key"],
-                condition=~Q(seed_key=""),
-                name="resources_resourcelink_unique_seed_key",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def get_preview_template(self, request, mode_name):
         return "resources/resource_link_preview.html"

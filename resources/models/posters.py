@@ -4,25 +4,18 @@ from __future__ import annotations
 
 import logging
 
-from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Q
 from django.utils.text import slugify
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.documents import get_document_model_string
 from wagtail.images import get_image_model, get_image_model_string
-from wagtail.models import (
-    DraftStateMixin,
-    LockableMixin,
-    PreviewableMixin,
-    RevisionMixin,
-    WorkflowMixin,
-)
 from wagtail.search import index
 
 from resources.choices import Audience
 from resources.forms import PosterForm
 from resources.pdf_pages import PdfSummary, UnreadablePdf, preview_image_file, summarise_pdf
+
+from .publishable import PublishableQuerySet, PublishableSnippet
 
 logger = logging.getLogger(__name__)
 
@@ -47,10 +40,10 @@ def describe_page_count(page_count: int | None) -> str:
     return f"{page_count} page" if page_count == 1 else f"{page_count} pages"
 
 
-class PosterQuerySet(models.QuerySet):
+class PosterQuerySet(PublishableQuerySet):
     def live(self) -> PosterQuerySet:
         """Published posters that have a PDF: the only ones the public ever sees."""
-        return self.filter(live=True, document__isnull=False)
+        return super().live().filter(document__isnull=False)
 
     def for_cards(self) -> PosterQuerySet:
         """Everything a poster card needs, in a fixed number of queries."""
@@ -59,15 +52,7 @@ class PosterQuerySet(models.QuerySet):
         )
 
 
-class Poster(
-    WorkflowMixin,
-    DraftStateMixin,
-    LockableMixin,
-    RevisionMixin,
-    PreviewableMixin,
-    index.Indexed,
-    models.Model,
-):
+class Poster(PublishableSnippet):
     title = models.CharField(
         max_length=200,
         help_text="The poster's message as its title, for example 'Cuddles help your baby feel "
@@ -118,22 +103,6 @@ class Poster(
         editable=False,
         help_text="The hash of the PDF the preview was made from, to notice when it changes.",
     )
-    seed_key = models.CharField(
-        max_length=60,
-        blank=True,
-        editable=False,
-        help_text="Set by the seed command so that running it again finds this poster.",
-    )
-
-    _revisions = GenericRelation("wagtailcore.Revision", related_query_name="poster")
-    workflow_states = GenericRelation(
-        "wagtailcore.WorkflowState",
-        content_type_field="base_content_type",
-        object_id_field="object_id",
-        related_query_name="poster",
-        for_concrete_model=False,
-    )
-
     objects = PosterQuerySet.as_manager()
     base_form_class = PosterForm
 
@@ -157,15 +126,8 @@ class Poster(
         index.FilterField("audience"),
     ]
 
-    class Meta:
+    class Meta(PublishableSnippet.Meta):
         ordering = ["title"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["seed_key"],
-                condition=~Q(seed_key=""),
-                name="resources_poster_unique_seed_key",
-            )
-        ]
 
     def __str__(self) -> str:
         return self.title
@@ -177,10 +139,6 @@ class Poster(
             except UnreadablePdf:
                 logger.warning("Poster %r: its document is not a readable PDF", self.title)
         super().save(*args, **kwargs)
-
-    @property
-    def revisions(self):
-        return self._revisions
 
     def refresh_from_document(
         self, *, editor_chose_preview: bool = False, summary: PdfSummary | None = None

@@ -247,3 +247,19 @@ def test_admin_site_search_hides_resources_from_users_who_cannot_see_them(client
     response = client.get(reverse("wagtailadmin_pages:search"), {"q": "unicef"})
     assert response.status_code == 200
     assert reverse("wagtailsnippets_resources_resourcelink:list").encode() not in response.content
+
+
+def test_an_address_typed_without_a_scheme_is_saved_as_https(editor_client):
+    response = editor_client.post(
+        reverse("wagtailsnippets_resources_resourcelink:add"), link_form(url="iconcope.org/")
+    )
+    assert response.status_code == 302, response.content[:2000]
+    assert ResourceLink.objects.get().url == "https://iconcope.org/"
+
+
+def test_poster_form_offers_wagtails_document_and_image_choosers(editor_client):
+    response = editor_client.get(reverse("wagtailsnippets_resources_poster:add"))
+    assert response.status_code == 200
+    soup = BeautifulSoup(response.content, "html.parser")
+    assert soup.select_one("#id_document-chooser.document-chooser")
+    assert soup.select_one("#id_preview_image-chooser.image-chooser")

@@ -174,8 +174,8 @@ def test_poster_filter_by_audience():
     parents = PosterFilter(QueryDict("audience=parents&topic=ignored"))
     assert titles(parents) == ["For both", "For parents"]
     assert parents.active_description == "Showing 2 posters for parents and carers"
-    assert [card["title"] for card in parents.cards] == ["For both", "For parents"]
-    assert parents.cards[0]["download_meta"].endswith("1 page")
+    assert [card["title"] for card in parents.items] == ["For both", "For parents"]
+    assert parents.items[0]["download_meta"].endswith("1 page")
     assert len(parents.groups) == 1
     assert PosterFilter(QueryDict("audience=nobody")).audience is None
 

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
+
 from .environment import env_bool, env_int, env_list, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -194,7 +196,7 @@ ADMIN_URL_PREFIXES = ("/admin/",)
 
 # --- Wagtail ------------------------------------------------------------------------------------
 
-WAGTAIL_SITE_NAME = "Infant mental health – North Lincolnshire Council"
+WAGTAIL_SITE_NAME = f"{SERVICE_NAME} – {ORGANISATION_NAME}"
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

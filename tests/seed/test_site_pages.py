@@ -1,15 +1,17 @@
-"""The seed command: idempotent, never overwrites editors, and carries every fact of the
-council's page into the right place."""
+"""The seeded site: the page tree of content/, idempotent, never overwriting editors, and
+carrying every fact of the council's page into the right place."""
 
 from __future__ import annotations
 
+import datetime
+import io
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
-from wagtail.models import Page
+from wagtail.models import Page, Revision
 
 from pages.models import (
     ContentPage,
@@ -20,13 +22,20 @@ from pages.models import (
     SectionLandingPage,
     ServiceSettings,
 )
-from pages.seed.parents import BONDING_TIPS
-from pages.seed.professionals import PARENT_QUOTES
-from tests.pages.conftest import _Null
+from tests.seed.conftest import content_file, seed
 
 pytestmark = pytest.mark.django_db
 
-# Facts, tips, quotes, organisations and contacts from pages/seed/source/infant-mental-health-page.txt
+BONDING_TIPS = content_file("pages/parents/ideas-to-help-you-bond.yaml")["body"][0]["tips"]["items"]
+PARENT_QUOTES = [
+    block["quote"]["quote"]
+    for block in content_file("pages/professionals/solihull-approach-in-north-lincolnshire.yaml")[
+        "body"
+    ]
+    if "quote" in block
+]
+
+# Facts, tips, quotes, organisations and contacts from content/source/infant-mental-health-page.txt
 # as they must read somewhere on the seeded site (case- and whitespace-insensitive).
 COUNCIL_PAGE_PHRASES = [
     # The mental health of babies
@@ -130,7 +139,7 @@ def _render(client, page: Page) -> BeautifulSoup:
 
 
 def _seed_again() -> None:
-    call_command("seed_content", stdout=_Null(), stderr=_Null())
+    seed()
 
 
 def test_seed_creates_the_design_page_tree(seeded):
@@ -206,7 +215,7 @@ def test_seed_is_idempotent_and_keeps_editors_changes(seeded):
 def test_seed_if_empty_does_nothing_on_a_site_with_content(seeded):
     count = Page.objects.count()
     ContentPage.objects.get(slug="privacy").delete()
-    call_command("seed_content", if_empty=True, stdout=_Null(), stderr=_Null())
+    call_command("seed_content", if_empty=True, stdout=io.StringIO())
     assert Page.objects.count() == count - 1
 
 
@@ -320,3 +329,44 @@ def test_privacy_and_cookies_pages_say_what_the_law_needs(seeded, client):
     cookies = _normalise(_render(client, Page.objects.get(slug="cookies")).main.get_text(" "))
     for phrase in ("no non-essential cookies", "csrftoken", "session cookies", "analytics"):
         assert phrase in cookies, phrase
+
+
+def test_seeding_again_writes_nothing(seeded):
+    settings_before = ServiceSettings.objects.values().get()
+    revisions = Revision.objects.count()
+    seed()
+    assert Revision.objects.count() == revisions
+    assert ServiceSettings.objects.values().get() == settings_before
+
+
+def test_service_settings_come_from_their_content_file(seeded):
+    expected = content_file("service-settings.yaml")
+    settings = ServiceSettings.objects.get()
+    assert settings.inbox_email == expected["inbox_email"] == "infantmentalhealth@northlincs.gov.uk"
+    assert settings.out_of_hours_notice == (
+        "This inbox is not monitored out of hours and is not for emergencies."
+    )
+    entries = [child.value for child in settings.urgent_help]
+    assert [entry["label"] for entry in entries] == [
+        item["entry"]["label"] for item in expected["urgent_help"]
+    ]
+    assert {entry["verified_on"] for entry in entries} == {datetime.date(2026, 11, 1)}
+
+
+def test_contact_page_texts_and_privacy_link_come_from_its_content_file(seeded):
+    contact = Page.objects.get(slug="contact").specific
+    assert contact.intro.startswith("<p>Use this form to ask the infant mental health team")
+    assert "\u201cUnderstanding your baby\u201d" in contact.intro
+    assert "nobody else" in contact.privacy_summary
+    assert contact.what_happens_next.count("<p>") == 2
+    assert contact.privacy_notice_page.specific == Page.objects.get(slug="privacy").specific
+    assert contact.revisions.count() == 1
+
+
+def test_page_links_in_markdown_become_wagtail_page_links(seeded):
+    professionals = SectionLandingPage.objects.get(slug="professionals")
+    posters = PosterLibraryPage.objects.get()
+    assert f'<a linktype="page" id="{posters.pk}">download our Babies First posters</a>' in (
+        professionals.intro
+    )
+    assert "page:" not in professionals.intro

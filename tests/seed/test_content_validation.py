@@ -39,58 +39,56 @@ def seed_error(content: Path) -> str:
     return str(raised.value)
 
 
-def test_a_video_from_a_disallowed_host_is_refused(seeded, content_copy):
-    add_page(
-        content_copy,
-        "broken",
-        content_page(
-            {"heading": {"text": "A video"}},
-            {"video": {"title": "Ours", "url": "https://videos.example.org/1", "transcript": "Hi"}},
+@pytest.mark.parametrize(
+    ("page", "expected"),
+    [
+        pytest.param(
+            content_page(
+                {"heading": {"text": "A video"}},
+                {
+                    "video": {
+                        "title": "Ours",
+                        "url": "https://videos.example.org/1",
+                        "transcript": "Hi",
+                    }
+                },
+            ),
+            ["body > block 2 (video) > url", "Use a YouTube address"],
+            id="video from a disallowed host",
         ),
-    )
+        pytest.param(
+            content_page({"image": {"alt_text": "A baby smiling"}}),
+            ["body > block 1 (image) > image", "required"],
+            id="image block without an image",
+        ),
+        pytest.param(
+            content_page({"vidoe": {"title": "Typo"}}),
+            ["body > block 1: unknown block 'vidoe'"],
+            id="unknown block name",
+        ),
+        pytest.param(
+            content_page({"heading": {"text": "Hi", "size": "big"}}),
+            ["body > block 1 (heading): unknown field(s) size"],
+            id="unknown part of a block",
+        ),
+        pytest.param(
+            content_page({"rich_text": "See [crying](page:parents/no-such-page)."}),
+            ["'parents/no-such-page'", "no page at that slug path"],
+            id="link to a missing page",
+        ),
+        pytest.param(
+            {"type": "pages.HomePage", "title": "Second home"},
+            ["cannot go under"],
+            id="page type not allowed there",
+        ),
+    ],
+)
+def test_bad_content_is_refused_naming_the_file(seeded, content_copy, page, expected):
+    add_page(content_copy, "broken", page)
     message = seed_error(content_copy)
     assert "content/pages/broken.yaml" in message
-    assert "body > block 2 (video) > url" in message
-    assert "Use a YouTube address" in message
-
-
-def test_an_image_block_without_an_image_is_refused(seeded, content_copy):
-    add_page(content_copy, "broken", content_page({"image": {"alt_text": "A baby smiling"}}))
-    message = seed_error(content_copy)
-    assert "content/pages/broken.yaml" in message
-    assert "body > block 1 (image) > image" in message
-    assert "required" in message
-
-
-def test_an_unknown_block_name_is_refused(seeded, content_copy):
-    add_page(content_copy, "broken", content_page({"vidoe": {"title": "Typo"}}))
-    message = seed_error(content_copy)
-    assert "content/pages/broken.yaml" in message
-    assert "body > block 1: unknown block 'vidoe'" in message
-
-
-def test_an_unknown_field_in_a_block_is_refused(seeded, content_copy):
-    add_page(content_copy, "broken", content_page({"heading": {"text": "Hi", "size": "big"}}))
-    message = seed_error(content_copy)
-    assert "body > block 1 (heading): unknown field(s) size" in message
-
-
-def test_a_link_to_a_missing_page_is_refused(seeded, content_copy):
-    add_page(
-        content_copy,
-        "broken",
-        content_page({"rich_text": "See [crying](page:parents/no-such-page)."}),
-    )
-    message = seed_error(content_copy)
-    assert "content/pages/broken.yaml" in message
-    assert "'parents/no-such-page'" in message
-
-
-def test_a_page_type_that_cannot_go_there_is_refused(seeded, content_copy):
-    add_page(content_copy, "broken", {"type": "pages.HomePage", "title": "Second home"})
-    message = seed_error(content_copy)
-    assert "content/pages/broken.yaml" in message
-    assert "cannot go under" in message
+    for fragment in expected:
+        assert fragment in message
 
 
 def test_a_page_file_no_parent_lists_is_refused(seeded, content_copy):

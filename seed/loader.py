@@ -78,7 +78,11 @@ def _fill_empty(
 ) -> bool:
     """Set the fields of `instance` that are still empty from `data`; True if any were."""
     with reported_as(folder.label(folder.root / name)):
-        empty = {key: value for key, value in data.items() if _is_empty(instance, key)}
+        empty = {
+            key: value
+            for key, value in data.items()
+            if value not in (None, "", []) and _is_empty(instance, key)
+        }
         apply(instance, values.convert(type(instance), empty))
     return bool(empty)
 

@@ -46,7 +46,9 @@ def load_content(folder: ContentFolder, home: Page, today: datetime.date) -> See
     items_created = sum(load_collection(folder, name, values) for name in ITEM_FILES)
 
     home_data = folder.read(HOME_FILE)
-    created = PageTree(folder, home, values, today).write(home_data.get("children", []))
+    created = PageTree(folder, home, values, today).write(
+        home_data.get("children", []), folder.label(folder.root / HOME_FILE)
+    )
 
     home = type(home)._default_manager.get(pk=home.pk)  # its tree fields changed
     if not home.has_unpublished_changes:  # an editor's draft: leave it alone

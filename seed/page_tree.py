@@ -49,9 +49,9 @@ class PageTree:
         self._new: list[_NewPage] = []
         self._read: set[Path] = set()
 
-    def write(self, home_children: list[str]) -> list[Page]:
+    def write(self, home_children: list[str], home_source: str) -> list[Page]:
         """Create every missing page, then fill in and publish the new ones."""
-        self._ensure_children(self.home, Path("pages"), home_children, "content/home.yaml")
+        self._ensure_children(self.home, Path("pages"), home_children, home_source)
         self._check_every_file_is_listed()
         for new in self._new:
             with reported_as(new.source):

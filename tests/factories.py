@@ -23,7 +23,7 @@ from pages.models import (
 )
 from resources.choices import Audience
 from resources.models import Poster, ResourceLink, Topic
-from resources.poster_pdfs import PosterContent, render_poster_pdf
+from tests.sample_pdfs import PosterContent, render_poster_pdf
 
 # --- Resources and posters (resources app) ---------------------------------------------------
 

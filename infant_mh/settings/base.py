@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "pages",
     "resources",
     "enquiries",
+    "seed",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",

@@ -9,6 +9,7 @@ one template database and media folder, and every deployment starts from a copy 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import hashlib
 import http.client
 import os
@@ -30,6 +31,10 @@ import dj_database_url
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_CACHE = ROOT / ".cache"
 
+# tests/conftest.py clears this while a test that is not marked `live` runs: starting a
+# deployment then means the tier marking missed it (the fast tier must never start gunicorn).
+deployments_allowed = True
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -46,20 +51,25 @@ def collected_static_root(env: dict[str, str]) -> Path:
         if path.is_file() and ".venv" not in path.parts and "node_modules" not in path.parts:
             digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
     target = STATIC_CACHE / f"staticfiles-{digest.hexdigest()[:16]}"
-    if not (target / "staticfiles.json").exists():
-        STATIC_CACHE.mkdir(exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=STATIC_CACHE, prefix="collecting-"))
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env={**env, "STATIC_ROOT": str(staging)},
-            check=True,
-            timeout=900,
-        )
-        try:
-            staging.rename(target)
-        except OSError:  # another process finished first
-            shutil.rmtree(staging, ignore_errors=True)
+    if (target / "staticfiles.json").exists():
+        return target
+    STATIC_CACHE.mkdir(exist_ok=True)
+    # Concurrent test runs (CI's SQLite and PostgreSQL runs, xdist workers) wait for one collector.
+    with (STATIC_CACHE / "collecting.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / "staticfiles.json").exists():
+            staging = Path(tempfile.mkdtemp(dir=STATIC_CACHE, prefix="collecting-"))
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=ROOT,
+                env={**env, "STATIC_ROOT": str(staging)},
+                check=True,
+                timeout=900,
+            )
+            try:
+                staging.rename(target)
+            except OSError:  # a collector that does not take the lock finished first
+                shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
@@ -220,6 +230,11 @@ def running_site(
     database_url: str | None = None,
 ) -> Iterator[LiveSite]:
     """Serve the site; with `database_url`, reuse that (already prepared) database."""
+    if not deployments_allowed:
+        raise RuntimeError(
+            "a test not marked `live` started a deployment: teach tests/conftest.py's "
+            "needs_live_site() how this test reaches running_site()"
+        )
     site = LiveSite(workdir, extra_env, database_url)
     try:
         if database_url is None:

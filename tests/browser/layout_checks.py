@@ -8,16 +8,22 @@ from playwright.sync_api import Page
 
 _JS = Path(__file__).parent / "js"
 
+
+def _page_function(name: str) -> str:
+    """A function declared in tests/browser/js/, as an expression Playwright calls."""
+    return f"({(_JS / name).read_text()})"
+
+
 INTERACTIVE = (
     "a[href], button, input:not([type=hidden]), select, textarea, summary, "
     "[tabindex]:not([tabindex='-1'])"
 )
 
-OFFSCREEN_JS = (_JS / "offscreen_elements.js").read_text()
+OFFSCREEN_JS = _page_function("offscreen_elements.js")
 
-TARGET_SIZE_JS = (_JS / "undersized_targets.js").read_text()
+TARGET_SIZE_JS = _page_function("undersized_targets.js")
 
-FOCUS_STYLES_JS = (_JS / "focus_styles.js").read_text()
+FOCUS_STYLES_JS = _page_function("focus_styles.js")
 
 
 def horizontal_overflow(page: Page) -> tuple[int, int]:

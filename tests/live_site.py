@@ -44,8 +44,8 @@ def free_port() -> int:
 
 def collected_static_root(env: dict[str, str]) -> Path:
     """collectstatic (compressing Wagtail's admin assets takes a minute) once per content:
-    cached under .cache/, keyed by the static sources and the locked dependencies."""
-    digest = hashlib.sha256((ROOT / "requirements" / "dev.lock").read_bytes())
+    cached under .cache/, keyed by the static sources and the locked runtime dependencies."""
+    digest = hashlib.sha256((ROOT / "requirements" / "base.lock").read_bytes())
     # The project's static/ and every app's own static/ folder (e.g. pages/static/).
     for path in sorted([*ROOT.glob("static/**/*"), *ROOT.glob("*/static/**/*")]):
         if path.is_file() and ".venv" not in path.parts and "node_modules" not in path.parts:

@@ -130,7 +130,6 @@ class LiveSite:
     ):
         self.workdir = workdir
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
         # Sharing another site's database: that site owns it and drops it.
         self.owns_database = database_url is None
         self.database_url = database_url or _new_database_url(workdir)
@@ -152,6 +151,19 @@ class LiveSite:
         self.process: subprocess.Popen | None = None
         self.log_path = workdir / "gunicorn.log"
 
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _move_to_a_free_port(self) -> None:
+        """Another process took the port between free_port() and gunicorn binding it."""
+        old_origin = self.base_url
+        self.port = free_port()
+        self.env["PORT"] = str(self.port)
+        self.env["CSRF_TRUSTED_ORIGINS"] = self.env["CSRF_TRUSTED_ORIGINS"].replace(
+            old_origin, self.base_url
+        )
+
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -172,6 +184,14 @@ class LiveSite:
 
     def start(self) -> None:
         self.env["STATIC_ROOT"] = str(collected_static_root(self.env))
+        for _attempt in range(3):
+            if self._serve():
+                return
+            self._move_to_a_free_port()
+        raise RuntimeError(f"gunicorn found no free port:\n{self.log_path.read_text()}")
+
+    def _serve(self) -> bool:
+        """Start gunicorn and wait until it answers; False if its port was taken meanwhile."""
         log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "infant_mh/gunicorn.conf.py"],
@@ -183,13 +203,16 @@ class LiveSite:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited early:\n{self.log_path.read_text()}")
+                output = self.log_path.read_text()
+                if "Address already in use" in output:
+                    return False
+                raise RuntimeError(f"gunicorn exited early:\n{output}")
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
                 conn.request("GET", "/robots.txt")
                 conn.getresponse().read()
                 conn.close()
-                return
+                return True
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not answer in time:\n{self.log_path.read_text()}")

@@ -31,14 +31,6 @@ function focusStyles(selector) {
     const s = getComputedStyle(...drawnBy(el))
     return Object.fromEntries(props.map((p) => [p, s.getPropertyValue(p)]))
   }
-  const clipped = (el) => {
-    for (let node = el; node && node !== document.body; node = node.parentElement) {
-      const s = getComputedStyle(node)
-      if ((s.clip && s.clip !== 'auto') || (s.clipPath && s.clipPath !== 'none')) return true
-      if (node.getAttribute('aria-hidden') === 'true') return true
-    }
-    return false
-  }
   const visible = (el) => {
     const r = el.getBoundingClientRect()
     return (

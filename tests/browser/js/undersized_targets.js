@@ -1,15 +1,6 @@
 // WCAG 2.5.8: 24x24 CSS px, unless inline in a sentence, or spaced (a 24 px circle centred on
 // each undersized target touches no other target and no other undersized target's circle).
 function undersizedTargets(selector) {
-  // Visually hidden (clipped) and aria-hidden elements are no one's pointer target.
-  const clipped = (el) => {
-    for (let node = el; node && node !== document.body; node = node.parentElement) {
-      const s = getComputedStyle(node)
-      if ((s.clip && s.clip !== 'auto') || (s.clipPath && s.clipPath !== 'none')) return true
-      if (node.getAttribute('aria-hidden') === 'true') return true
-    }
-    return false
-  }
   const visible = (el) => {
     const r = el.getBoundingClientRect()
     const s = getComputedStyle(el)

@@ -266,3 +266,9 @@ def running_site(
         yield site
     finally:
         site.stop()
+
+
+if __name__ == "__main__":
+    # `python -m tests.live_site`: collect the static files ahead of the live tests (CI does it
+    # while it lints).
+    print(collected_static_root(LiveSite(Path(tempfile.gettempdir())).env))

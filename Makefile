@@ -41,7 +41,7 @@ help: ## List the targets
 
 $(INSTALLED): $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile --require-hashes -r $(LOCK)
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(INSTALLED) ## Create .venv and install the locked dependencies

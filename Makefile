@@ -10,6 +10,16 @@ LOCK := requirements/dev.lock
 INSTALLED := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+NODE_MODULES := frontend/node_modules/.package-lock.json
+PRETTIER := frontend/node_modules/.bin/prettier
+PRETTIER_PATHS := frontend/scss frontend/js tests/browser/js pages/static/pages/js
+# Templates in .djlint-unformatted are linted but not yet held to djlint's format.
+DJLINT_UNFORMATTED = $$(grep -v '^\#' .djlint-unformatted | sed 's/\./\\./g; s/$$/$$/' | paste -sd, -)
+# Tiers (markers set in tests/conftest.py): in-process tests, then gunicorn and Chromium ones.
+FAST_TIER := -m "not live and not browser"
+SLOW_TIER := -m "live or browser"
+# pytest-xdist workers for the fast tier: 0 (one process) measured fastest on this 2-core machine.
+WORKERS ?= 0
 
 # `make run` serves with the production settings over plain HTTP on this machine only.
 RUN_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
@@ -23,14 +33,15 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
 DEPLOY_CHECK_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
 	SECRET_KEY=deploy-check-$$(printf 'k%.0s' {1..60}) ALLOWED_HOSTS=infant-mh.example.org
 
-.PHONY: help install run dev test lint format assets check-assets bench-lighthouse lock clean
+.PHONY: help install run dev checks test test-fast test-slow lint lint-python lint-templates \
+	lint-frontend lint-types lint-imports format assets check-assets bench-lighthouse lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
 
 $(INSTALLED): $(LOCK)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-compile --require-hashes -r $(LOCK)
 	@rm -f $(VENV)/.installed-* && touch $@
 
 install: $(INSTALLED) ## Create .venv and install the locked dependencies
@@ -57,20 +68,49 @@ dev: $(INSTALLED) ## Serve with runserver and DEBUG on, for development
 	$(PY) manage.py seed_content --if-empty
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(INSTALLED) ## Run every test and check (SQLite, or PostgreSQL when DATABASE_URL says so)
+checks: $(INSTALLED) ## Django's checks (incl. --deploy), missing migrations, the Dockerfile
 	$(PY) manage.py check --fail-level WARNING
 	$(DEPLOY_CHECK_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	$(PY) manage.py makemigrations --check --dry-run
 	$(BIN)/hadolint Dockerfile
+
+test: checks ## Run every check and every test tier (SQLite, or PostgreSQL when DATABASE_URL says so)
 	$(BIN)/pytest
 
-lint: $(INSTALLED) ## Check style with ruff
+test-fast: $(INSTALLED) ## In-process tests only: no gunicorn, no Chromium (WORKERS=2: two xdist workers)
+	$(BIN)/pytest $(FAST_TIER) -n $(WORKERS) --dist loadgroup
+
+test-slow: $(INSTALLED) ## Tests against a real gunicorn deployment and in headless Chromium
+	$(BIN)/pytest $(SLOW_TIER)
+
+$(NODE_MODULES): frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: lint-python lint-templates lint-frontend lint-types lint-imports ## Every linter (make -k lint: all of them, even after a failure)
+
+lint-python: $(INSTALLED) ## ruff: style and common mistakes
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-format: $(INSTALLED) ## Fix style with ruff
+lint-templates: $(INSTALLED) ## djlint: lint every template, check the format of those in it
+	$(BIN)/djlint templates --lint
+	$(BIN)/djlint templates --check --extend-exclude "$(DJLINT_UNFORMATTED)"
+
+lint-frontend: $(NODE_MODULES) ## Prettier: SCSS and JavaScript format
+	$(PRETTIER) --check $(PRETTIER_PATHS)
+
+lint-types: $(INSTALLED) ## mypy with django-stubs over the apps
+	$(BIN)/mypy
+
+lint-imports: $(INSTALLED) ## import-linter: apps depend one way only (seed > enquiries > pages > resources)
+	$(BIN)/lint-imports
+
+format: $(INSTALLED) $(NODE_MODULES) ## Fix style: ruff, Prettier, and djlint on templates already in its format
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+	$(PRETTIER) --write --log-level warn $(PRETTIER_PATHS)
+	$(BIN)/djlint templates --reformat --quiet --extend-exclude "$(DJLINT_UNFORMATTED)"
 
 assets: ## Rebuild static/css and static/js from frontend/ (needs Node.js)
 	frontend/build.sh
@@ -87,4 +127,4 @@ lock: $(INSTALLED) ## Re-lock dependencies after editing pyproject.toml
 	$(BIN)/pip-compile -q --generate-hashes --strip-extras --allow-unsafe --no-emit-find-links --no-emit-index-url --extra dev -o requirements/dev.lock pyproject.toml
 
 clean: ## Remove the virtualenv, collected static files and caches (keeps the database)
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .cache frontend/node_modules

@@ -1,16 +1,70 @@
-"""Shared fixtures. `live_site` is a real gunicorn deployment of the seeded site, shared by the
-whole session; tests that change its data must start their own with `running_site`."""
+"""Shared fixtures and the suite's tiers.
+
+`live_site` is a real gunicorn deployment of the seeded site, shared by the whole session; tests
+that change its data must start their own with `running_site`.
+
+Tiers (markers set here at collection, so test files need no marks of their own):
+- `browser`: every test under tests/browser/ (real headless Chromium);
+- `live`: every test that needs a real deployment, i.e. that uses `live_site`, or whose own code
+  or any fixture it uses calls `running_site` or builds a `LiveSite`;
+- the rest is the fast, in-process tier: `pytest -m "not live and not browser"`.
+Under pytest-xdist every live test joins one `xdist_group`, so one worker starts the shared
+deployment once, and each in-process module stays on one worker (its module-scoped seed runs once).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from tests import live_site as deployments
 from tests.live_site import LiveSite, running_site
+
+BROWSER_TESTS = Path(__file__).parent / "browser"
+LIVE_FIXTURE = "live_site"
+LIVE_CALLS = {"running_site", "LiveSite"}
 
 
 @pytest.fixture(scope="session")
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     with running_site(tmp_path_factory.mktemp("live-site")) as site:
         yield site
+
+
+def _calls_live_site(function: object) -> bool:
+    code = getattr(function, "__code__", None)
+    return code is not None and bool(LIVE_CALLS & set(code.co_names))
+
+
+def needs_live_site(item: pytest.Item) -> bool:
+    """True when the test uses `live_site` or calls `running_site`/`LiveSite` itself or in any
+    fixture it depends on (directly or through other fixtures)."""
+    if LIVE_FIXTURE in getattr(item, "fixturenames", ()):
+        return True
+    functions = [getattr(item, "function", None)]
+    fixture_info = getattr(item, "_fixtureinfo", None)
+    if fixture_info is not None:
+        for definitions in fixture_info.name2fixturedefs.values():
+            functions.extend(definition.func for definition in definitions)
+    return any(_calls_live_site(function) for function in functions)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        browser = item.path.is_relative_to(BROWSER_TESTS)
+        live = needs_live_site(item)
+        if browser:
+            item.add_marker(pytest.mark.browser)
+        if live:
+            item.add_marker(pytest.mark.live)
+        # One worker owns the deployment and Chromium; an in-process module stays on one worker.
+        group = "live_site" if live or browser else item.nodeid.split("::", 1)[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """Before the test's fixtures: only tests marked `live` may start a deployment."""
+    deployments.deployments_allowed = item.get_closest_marker("live") is not None

@@ -9,6 +9,7 @@ one template database and media folder, and every deployment starts from a copy 
 from __future__ import annotations
 
 import atexit
+import fcntl
 import hashlib
 import http.client
 import os
@@ -30,6 +31,10 @@ import dj_database_url
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_CACHE = ROOT / ".cache"
 
+# tests/conftest.py clears this while a test that is not marked `live` runs: starting a
+# deployment then means the tier marking missed it (the fast tier must never start gunicorn).
+deployments_allowed = True
+
 
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -39,27 +44,32 @@ def free_port() -> int:
 
 def collected_static_root(env: dict[str, str]) -> Path:
     """collectstatic (compressing Wagtail's admin assets takes a minute) once per content:
-    cached under .cache/, keyed by the static sources and the locked dependencies."""
-    digest = hashlib.sha256((ROOT / "requirements" / "dev.lock").read_bytes())
+    cached under .cache/, keyed by the static sources and the locked runtime dependencies."""
+    digest = hashlib.sha256((ROOT / "requirements" / "base.lock").read_bytes())
     # The project's static/ and every app's own static/ folder (e.g. pages/static/).
     for path in sorted([*ROOT.glob("static/**/*"), *ROOT.glob("*/static/**/*")]):
         if path.is_file() and ".venv" not in path.parts and "node_modules" not in path.parts:
             digest.update(str(path.relative_to(ROOT)).encode() + path.read_bytes())
     target = STATIC_CACHE / f"staticfiles-{digest.hexdigest()[:16]}"
-    if not (target / "staticfiles.json").exists():
-        STATIC_CACHE.mkdir(exist_ok=True)
-        staging = Path(tempfile.mkdtemp(dir=STATIC_CACHE, prefix="collecting-"))
-        subprocess.run(
-            [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-            cwd=ROOT,
-            env={**env, "STATIC_ROOT": str(staging)},
-            check=True,
-            timeout=900,
-        )
-        try:
-            staging.rename(target)
-        except OSError:  # another process finished first
-            shutil.rmtree(staging, ignore_errors=True)
+    if (target / "staticfiles.json").exists():
+        return target
+    STATIC_CACHE.mkdir(exist_ok=True)
+    # Concurrent test runs (CI's SQLite and PostgreSQL runs, xdist workers) wait for one collector.
+    with (STATIC_CACHE / "collecting.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (target / "staticfiles.json").exists():
+            staging = Path(tempfile.mkdtemp(dir=STATIC_CACHE, prefix="collecting-"))
+            subprocess.run(
+                [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+                cwd=ROOT,
+                env={**env, "STATIC_ROOT": str(staging)},
+                check=True,
+                timeout=900,
+            )
+            try:
+                staging.rename(target)
+            except OSError:  # a collector that does not take the lock finished first
+                shutil.rmtree(staging, ignore_errors=True)
     return target
 
 
@@ -120,7 +130,6 @@ class LiveSite:
     ):
         self.workdir = workdir
         self.port = free_port()
-        self.base_url = f"http://127.0.0.1:{self.port}"
         # Sharing another site's database: that site owns it and drops it.
         self.owns_database = database_url is None
         self.database_url = database_url or _new_database_url(workdir)
@@ -142,6 +151,19 @@ class LiveSite:
         self.process: subprocess.Popen | None = None
         self.log_path = workdir / "gunicorn.log"
 
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def _move_to_a_free_port(self) -> None:
+        """Another process took the port between free_port() and gunicorn binding it."""
+        old_origin = self.base_url
+        self.port = free_port()
+        self.env["PORT"] = str(self.port)
+        self.env["CSRF_TRUSTED_ORIGINS"] = self.env["CSRF_TRUSTED_ORIGINS"].replace(
+            old_origin, self.base_url
+        )
+
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "manage.py", *args],
@@ -162,6 +184,14 @@ class LiveSite:
 
     def start(self) -> None:
         self.env["STATIC_ROOT"] = str(collected_static_root(self.env))
+        for _attempt in range(3):
+            if self._serve():
+                return
+            self._move_to_a_free_port()
+        raise RuntimeError(f"gunicorn found no free port:\n{self.log_path.read_text()}")
+
+    def _serve(self) -> bool:
+        """Start gunicorn and wait until it answers; False if its port was taken meanwhile."""
         log = self.log_path.open("w")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "-c", "infant_mh/gunicorn.conf.py"],
@@ -173,13 +203,16 @@ class LiveSite:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited early:\n{self.log_path.read_text()}")
+                output = self.log_path.read_text()
+                if "Address already in use" in output:
+                    return False
+                raise RuntimeError(f"gunicorn exited early:\n{output}")
             try:
                 conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
                 conn.request("GET", "/robots.txt")
                 conn.getresponse().read()
                 conn.close()
-                return
+                return True
             except OSError:
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not answer in time:\n{self.log_path.read_text()}")
@@ -220,6 +253,11 @@ def running_site(
     database_url: str | None = None,
 ) -> Iterator[LiveSite]:
     """Serve the site; with `database_url`, reuse that (already prepared) database."""
+    if not deployments_allowed:
+        raise RuntimeError(
+            "a test not marked `live` started a deployment: teach tests/conftest.py's "
+            "needs_live_site() how this test reaches running_site()"
+        )
     site = LiveSite(workdir, extra_env, database_url)
     try:
         if database_url is None:
@@ -228,3 +266,9 @@ def running_site(
         yield site
     finally:
         site.stop()
+
+
+if __name__ == "__main__":
+    # `python -m tests.live_site`: collect the static files ahead of the live tests (CI does it
+    # while it lints).
+    print(collected_static_root(LiveSite(Path(tempfile.gettempdir())).env))

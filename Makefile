@@ -13,8 +13,6 @@ PORT ?= 8000
 NODE_MODULES := frontend/node_modules/.package-lock.json
 PRETTIER := frontend/node_modules/.bin/prettier
 PRETTIER_PATHS := frontend/scss frontend/js tests/browser/js pages/static/pages/js
-# Templates in .djlint-unformatted are linted but not yet held to djlint's format.
-DJLINT_UNFORMATTED = $$(grep -v '^\#' .djlint-unformatted | sed 's/\./\\./g; s/$$/$$/' | paste -sd, -)
 # Tiers (markers set in tests/conftest.py): in-process tests, then gunicorn and Chromium ones.
 FAST_TIER := -m "not live and not browser"
 SLOW_TIER := -m "live or browser"
@@ -93,9 +91,8 @@ lint-python: $(INSTALLED) ## ruff: style and common mistakes
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-lint-templates: $(INSTALLED) ## djlint: lint every template, check the format of those in it
+lint-templates: $(INSTALLED) ## djlint: lint every template (markup, accessibility, Django tags)
 	$(BIN)/djlint templates --lint
-	$(BIN)/djlint templates --check --extend-exclude "$(DJLINT_UNFORMATTED)"
 
 lint-frontend: $(NODE_MODULES) ## Prettier: SCSS and JavaScript format
 	$(PRETTIER) --check $(PRETTIER_PATHS)
@@ -106,11 +103,10 @@ lint-types: $(INSTALLED) ## mypy with django-stubs over the apps
 lint-imports: $(INSTALLED) ## import-linter: apps depend one way only (seed > enquiries > pages > resources)
 	$(BIN)/lint-imports
 
-format: $(INSTALLED) $(NODE_MODULES) ## Fix style: ruff, Prettier, and djlint on templates already in its format
+format: $(INSTALLED) $(NODE_MODULES) ## Fix style: ruff and Prettier
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 	$(PRETTIER) --write --log-level warn $(PRETTIER_PATHS)
-	$(BIN)/djlint templates --reformat --quiet --extend-exclude "$(DJLINT_UNFORMATTED)"
 
 assets: ## Rebuild static/css and static/js from frontend/ (needs Node.js)
 	frontend/build.sh

@@ -2,17 +2,23 @@
 Wagtail's document serve view, which checks privacy and publishes only allowed types."""
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponsePermanentRedirect,
+)
 from django.templatetags.static import static
 from django.views.static import serve
 
 PUBLIC_MEDIA_FOLDERS = ("images/", "original_images/")
 
 
-def serve_public_media(request: HttpRequest, path: str) -> HttpResponse:
+def serve_public_media(request: HttpRequest, path: str) -> FileResponse | HttpResponse:
     if not path.startswith(PUBLIC_MEDIA_FOLDERS):
         raise Http404("Not a public media file")
-    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
     response["Cache-Control"] = "public, max-age=86400"
     return response
 

@@ -31,7 +31,7 @@ def _rich_text(**kwargs) -> blocks.RichTextBlock:
     return blocks.RichTextBlock(features=RICH_TEXT_FEATURES, **kwargs)
 
 
-class HeadingBlock(OpensSection, blocks.StructBlock):
+class HeadingBlock(OpensSection):
     anchor_field = "text"
 
     text = blocks.CharBlock(
@@ -104,7 +104,7 @@ class CareCardBlock(blocks.StructBlock):
         preview_template = PREVIEW_TEMPLATE
 
 
-class TipsBlock(OpensSection, blocks.StructBlock):
+class TipsBlock(OpensSection):
     heading = blocks.CharBlock(max_length=120, help_text="For example 'Ideas to help you bond'.")
     intro = blocks.TextBlock(required=False, help_text="Optional sentence introducing the tips.")
     items = blocks.ListBlock(

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, TypedDict
 
 from django.utils.text import slugify
+from wagtail import blocks
 
 FALLBACK_ANCHOR = "section"
 
@@ -29,7 +30,7 @@ def heading_anchor(text: str) -> str:
     return slugify(text)[:80].strip("-") or FALLBACK_ANCHOR
 
 
-class OpensSection:
+class OpensSection(blocks.StructBlock):
     """For a StructBlock whose heading opens a section of the page.
 
     Its template gets an `anchor`: the page's unique one when rendered in a body, otherwise one

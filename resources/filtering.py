@@ -153,7 +153,7 @@ class ResourceFilter(_AudienceFilter):
                 "selected": topic == self.topic,
             }
             for topic in self.topics
-            if topic.live_count or topic == self.topic
+            if getattr(topic, "live_count", 0) or topic == self.topic  # annotated in `topics`
         ]
         return [self._audience_group(), {"label": "Topic", "options": options}]
 

@@ -12,10 +12,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db import models, transaction
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Page, Site
 
 from seed.content_files import ContentFolder, model_for
-from seed.errors import reported_as
+from seed.errors import SeedContentError, reported_as
 from seed.item_lists import load_collection
 from seed.page_tree import STRUCTURE_KEYS, PageTree, one_year_after
 from seed.references import References
@@ -64,7 +65,11 @@ def load_content(folder: ContentFolder, home: Page, today: datetime.date) -> See
     if site is not None:
         settings_data = dict(folder.read(SETTINGS_FILE))
         with reported_as(folder.label(folder.root / SETTINGS_FILE)):
-            service_settings = model_for(settings_data.pop("type", None)).for_site(site)
+            model = model_for(settings_data.pop("type", None))
+            if not issubclass(model, BaseSiteSetting):
+                raise SeedContentError(f"{model._meta.label} is not a site setting")
+            settings_model: type[BaseSiteSetting] = model
+            service_settings = settings_model.for_site(site)
         if _fill_empty(folder, SETTINGS_FILE, service_settings, settings_data, values):
             service_settings.full_clean()
             service_settings.save()

@@ -26,9 +26,12 @@ from seed.references import References
 
 def model_field(model: type[models.Model], name: str) -> models.Field:
     try:
-        return model._meta.get_field(name)
+        field = model._meta.get_field(name)
     except FieldDoesNotExist:
         raise SeedContentError(f"{model._meta.label} has no field '{name}'") from None
+    if not isinstance(field, models.Field):  # a reverse relation: set from the other side
+        raise SeedContentError(f"{model._meta.label}.{name} is not a field a seed file can set")
+    return field
 
 
 def apply(instance: models.Model, values: dict[str, Any]) -> None:
@@ -66,13 +69,14 @@ class FieldValues:
             return self.stream(field.stream_block, raw, field.name)
         if isinstance(field, RichTextField):
             return self.rich_text(raw, resolve=resolve)
+        related = field.related_model if isinstance(field.related_model, type) else None
+        if related is None:
+            return raw
         if field.many_to_many:
-            return [self.references.object(field.related_model, key) for key in raw]
-        if field.is_relation and issubclass(field.related_model, get_document_model()):
+            return [self.references.object(related, key) for key in raw]
+        if issubclass(related, get_document_model()):
             return self._document(raw, title=data.get("title") or Path(raw).stem)
-        if field.is_relation:
-            return self.references.object(field.related_model, raw)
-        return raw
+        return self.references.object(related, raw)
 
     def rich_text(self, text: str, *, resolve: bool = True) -> str:
         html = rich_text_html(text)

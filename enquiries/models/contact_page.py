@@ -91,7 +91,7 @@ class ContactPage(RoutablePageMixin, BasePage):
         if not form.is_valid():
             return self._render_form(request, form, status=400)
         outcome = store_enquiry(form, client_hash(request))
-        if outcome.rate_limited:
+        if outcome.rate_limited or outcome.enquiry is None:
             form.add_error(
                 None,
                 "You have sent several messages in the last few minutes. Wait 10 minutes and "
@@ -109,11 +109,11 @@ class ContactPage(RoutablePageMixin, BasePage):
     def confirmation_view(
         self, request: HttpRequest, reference: str, signature: str
     ) -> HttpResponse:
-        reference = verified_reference(reference, signature)
-        if reference is None:
+        verified = verified_reference(reference, signature)
+        if verified is None:
             raise Http404("Unknown confirmation link")
         context = self.get_context(request)
-        context.update({"reference": reference})
+        context.update({"reference": verified})
         response = TemplateResponse(request, "enquiries/confirmation.html", context)
         add_never_cache_headers(response)
         response["X-Robots-Tag"] = "noindex"

@@ -1,11 +1,5 @@
 // Progressive enhancement only: every page works without this file.
-import {
-  Button,
-  ErrorSummary,
-  NotificationBanner,
-  SkipLink,
-  createAll
-} from 'govuk-frontend'
+import { Button, ErrorSummary, NotificationBanner, SkipLink, createAll } from 'govuk-frontend'
 
 import { initVideos } from './video.mjs'
 

@@ -8,7 +8,7 @@ const EMBED_HOSTS = ['www.youtube-nocookie.com', 'player.vimeo.com']
  * @param {string | undefined} value - the data-embed-url attribute
  * @returns {URL | null} the embed address, if it is on an allowed host
  */
-function embedUrl (value) {
+function embedUrl(value) {
   let url
   try {
     url = new URL(value ?? '')
@@ -28,7 +28,7 @@ function embedUrl (value) {
 /**
  * @param {ParentNode} scope - where to look for `[data-module="app-video"]`
  */
-export function initVideos (scope) {
+export function initVideos(scope) {
   for (const $video of scope.querySelectorAll('[data-module="app-video"]')) {
     const $link = $video.querySelector('.app-video__link')
     const url = embedUrl($video.getAttribute('data-embed-url') ?? undefined)

@@ -144,9 +144,14 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 # --- Background tasks ---------------------------------------------------------------------------
 # Wagtail's own housekeeping tasks run immediately; enquiry email goes through the database queue
 # ("database" alias) so that nothing queued is lost and no extra server is needed.
-TASKS = {
+# Queues on the database backend: "enquiries" (sending email) and "maintenance" (the periodic
+# sweep and retention purge, which re-schedules itself).
+TASKS: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    "database": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default", "enquiries", "maintenance"],
+    },
 }
 
 # --- Security baseline (tightened further in production.py) -------------------------------------
@@ -226,9 +231,6 @@ LOGGING = {
 
 # --- Contact enquiries (enquiries app) ----------------------------------------------------------
 # Enquiries are stored first, then emailed by the task worker (`manage.py db_worker`).
-# Queues on the database backend: "enquiries" (sending email) and "maintenance" (the periodic
-# sweep and retention purge, which re-schedules itself).
-TASKS["database"]["QUEUES"] = ["default", "enquiries", "maintenance"]
 ENQUIRY_SEND_ACKNOWLEDGEMENT = env_bool("ENQUIRY_SEND_ACKNOWLEDGEMENT", True)
 ENQUIRY_RETENTION_DAYS = env_int("ENQUIRY_RETENTION_DAYS", 365)
 # Retry backoff in seconds after the 1st, 2nd, ... failed attempt; after the list runs out,

@@ -1,6 +1,7 @@
 """Test runs: fast hashing, in-memory email unless a test points at a real SMTP server."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import STORAGES
@@ -9,8 +10,8 @@ SECRET_KEY = "test-only-secret-key-" + "x" * 40
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = tempfile.mkdtemp(prefix="infant-mh-test-media-")
-STATIC_ROOT = tempfile.mkdtemp(prefix="infant-mh-test-static-")
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="infant-mh-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="infant-mh-test-static-"))
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

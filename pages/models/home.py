@@ -69,11 +69,12 @@ class HomePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
     def route_cards(self) -> list[dict]:
-        cards = []
-        for page, text in (
+        routes: list[tuple[Page | None, str]] = [
             (self.parents_route_page, self.parents_route_text),
             (self.professionals_route_page, self.professionals_route_text),
-        ):
+        ]
+        cards = []
+        for page, text in routes:
             if page is not None and page.live:
                 cards.append({"page": page, "text": text})
         return cards

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar, Self
+
 from django import forms
 from django.db import models
 from modelcluster.fields import ParentalManyToManyField
@@ -16,7 +18,7 @@ from .publishable import PublishableQuerySet, PublishableSnippet
 
 
 class ResourceLinkQuerySet(PublishableQuerySet):
-    def live(self) -> ResourceLinkQuerySet:
+    def live(self) -> Self:
         """Published links with a web address: the only ones the public ever sees."""
         return super().live().exclude(url="")
 
@@ -72,7 +74,7 @@ class ResourceLink(PublishableSnippet, ClusterableModel):
         help_text="Notes for other editors, for example what still needs confirming. Never shown "
         "to the public.",
     )
-    objects = ResourceLinkQuerySet.as_manager()
+    objects: ClassVar[models.Manager] = ResourceLinkQuerySet.as_manager()
     base_form_class = ResourceLinkForm
 
     panels = [

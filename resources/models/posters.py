@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from typing import ClassVar, Self
 
 from django.db import models
 from django.utils.text import slugify
@@ -41,11 +42,11 @@ def describe_page_count(page_count: int | None) -> str:
 
 
 class PosterQuerySet(PublishableQuerySet):
-    def live(self) -> PosterQuerySet:
+    def live(self) -> Self:
         """Published posters that have a PDF: the only ones the public ever sees."""
         return super().live().filter(document__isnull=False)
 
-    def for_cards(self) -> PosterQuerySet:
+    def for_cards(self) -> Self:
         """Everything a poster card needs, in a fixed number of queries."""
         return self.select_related("document", "preview_image").prefetch_related(
             "preview_image__renditions"
@@ -103,7 +104,7 @@ class Poster(PublishableSnippet):
         editable=False,
         help_text="The hash of the PDF the preview was made from, to notice when it changes.",
     )
-    objects = PosterQuerySet.as_manager()
+    objects: ClassVar[models.Manager] = PosterQuerySet.as_manager()
     base_form_class = PosterForm
 
     panels = [

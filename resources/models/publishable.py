@@ -8,6 +8,8 @@ what it created earlier.
 
 from __future__ import annotations
 
+from typing import ClassVar, Self
+
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.db.models import Q
@@ -22,7 +24,7 @@ from wagtail.search import index
 
 
 class PublishableQuerySet(models.QuerySet):
-    def live(self) -> PublishableQuerySet:
+    def live(self) -> Self:
         """Published items: the only ones the public ever sees. Subclasses add their own
         conditions (a poster needs its PDF, a link its web address)."""
         return self.filter(live=True)
@@ -57,7 +59,7 @@ class PublishableSnippet(
         for_concrete_model=False,
     )
 
-    objects = PublishableQuerySet.as_manager()
+    objects: ClassVar[models.Manager] = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True

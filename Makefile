@@ -17,7 +17,7 @@ PRETTIER_PATHS := frontend/scss frontend/js tests/browser/js pages/static/pages/
 FAST_TIER := -m "not live and not browser"
 SLOW_TIER := -m "live or browser"
 # pytest-xdist workers for the fast tier: 0 (one process) measured fastest on this 2-core machine.
-WORKERS ?= 0
+WORKERS ?= 2
 
 # `make run` serves with the production settings over plain HTTP on this machine only.
 RUN_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
@@ -75,7 +75,7 @@ checks: $(INSTALLED) ## Django's checks (incl. --deploy), missing migrations, th
 test: checks ## Run every check and every test tier (SQLite, or PostgreSQL when DATABASE_URL says so)
 	$(BIN)/pytest
 
-test-fast: $(INSTALLED) ## In-process tests only: no gunicorn, no Chromium (WORKERS=2: two xdist workers)
+test-fast: $(INSTALLED) ## In-process tests only: no gunicorn, no Chromium (two xdist workers; WORKERS=0: one process)
 	$(BIN)/pytest $(FAST_TIER) -n $(WORKERS) --dist loadgroup
 
 test-slow: $(INSTALLED) ## Tests against a real gunicorn deployment and in headless Chromium

@@ -9,7 +9,8 @@ Tiers (markers set here at collection, so test files need no marks of their own)
   or any fixture it uses calls `running_site` or builds a `LiveSite`;
 - the rest is the fast, in-process tier: `pytest -m "not live and not browser"`.
 Under pytest-xdist every live test joins one `xdist_group`, so one worker starts the shared
-deployment once, and each in-process module stays on one worker (its module-scoped seed runs once).
+deployment once, and each in-process module (all of tests/seed, which shares one seeded site)
+stays on one worker.
 """
 
 from __future__ import annotations
@@ -59,8 +60,11 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.browser)
         if live:
             item.add_marker(pytest.mark.live)
-        # One worker owns the deployment and Chromium; an in-process module stays on one worker.
-        group = "live_site" if live or browser else item.nodeid.split("::", 1)[0]
+        # One worker owns the deployment and Chromium; an in-process module stays on one worker,
+        # and tests/seed as a whole (its tests share one seeded site).
+        module = item.nodeid.split("::", 1)[0]
+        in_process = "tests/seed" if module.startswith("tests/seed/") else module
+        group = "live_site" if live or browser else in_process
         item.add_marker(pytest.mark.xdist_group(group))
 
 

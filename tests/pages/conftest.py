@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page, get_page_models
 
 from pages.models import ContentPage, HomePage
@@ -24,22 +22,6 @@ PROJECT_PAGE_MODELS = [
 
 @pytest.fixture
 def home(db) -> HomePage:
-    return HomePage.objects.get()
-
-
-@pytest.fixture(scope="module")
-def _seeded_module(django_db_setup, django_db_blocker):
-    """Seed once per test module (it takes several seconds) inside a transaction that is rolled
-    back at the end of the module, so other modules still start from an empty site."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("seed_content", verbosity=0, stdout=_Null(), stderr=_Null())
-        yield
-        transaction.set_rollback(True)
-
-
-@pytest.fixture
-def seeded(_seeded_module, db) -> HomePage:
-    """The full seed content, as `make run` creates it. Each test's changes are rolled back."""
     return HomePage.objects.get()
 
 
@@ -66,14 +48,6 @@ def make_content(parent: Page, slug: str, body=None, **fields) -> ContentPage:
     if body is not None:
         fields["body"] = body
     return ContentPageFactory(parent=parent, slug=slug, **fields)
-
-
-class _Null:
-    def write(self, *args, **kwargs):
-        pass
-
-    def flush(self):
-        pass
 
 
 def parent_for(model: type[Page], home: HomePage) -> Page:

@@ -7,7 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from tests.pages.conftest import PROJECT_PAGE_MODELS, make_content, make_section, page_of_type
+from tests.factories import QuickContentPageFactory
+from tests.pages.conftest import PROJECT_PAGE_MODELS, make_section, page_of_type
 
 pytestmark = pytest.mark.django_db
 
@@ -27,8 +28,8 @@ def _queries(client, url: str) -> int:
 def _add_children(home, section, start: int, stop: int) -> None:
     """Topic pages in the section and pages in the main menu, numbered start…stop-1."""
     for number in range(start, stop):
-        make_content(section, f"topic-{number}", show_in_menus=True)
-        make_content(home, f"top-{number}", show_in_menus=True)
+        QuickContentPageFactory(parent=section, slug=f"topic-{number}", show_in_menus=True)
+        QuickContentPageFactory(parent=home, slug=f"top-{number}", show_in_menus=True)
 
 
 @pytest.mark.parametrize("model", PROJECT_PAGE_MODELS, ids=lambda model: model.__name__)

@@ -8,6 +8,7 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
+from wagtail.fields import StreamField
 from wagtail.models import Page, Site
 from wagtail.test.utils.form_data import rich_text, streamfield
 
@@ -137,10 +138,12 @@ class BasePageFactory(wagtail_factories.PageFactory):
         page.refresh_from_db()
         return page
 
-    @staticmethod
-    def admin_form_fields() -> dict:
-        """The page type's own fields, as the admin's edit form posts them."""
-        return {}
+    @classmethod
+    def admin_form_fields(cls) -> dict:
+        """The page type's own fields, as the admin's edit form posts them. By default an empty
+        stream for each StreamField (its form always posts a count); override for more."""
+        fields = cls._meta.model._meta.get_fields()
+        return {field.name: streamfield([]) for field in fields if isinstance(field, StreamField)}
 
 
 class HomePageFactory(BasePageFactory):

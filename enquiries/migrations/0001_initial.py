@@ -2,7 +2,6 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import enquiries.models
 import uuid
 from django.db import migrations, models
 
@@ -34,7 +33,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('uuid', models.UUIDField(default=uuid.uuid4, editable=False, unique=True)),
-                ('reference', models.CharField(default=enquiries.models.new_reference, editable=False, max_length=16, unique=True)),
+                ('reference', models.CharField(editable=False, max_length=16, unique=True)),
                 ('created_at', models.DateTimeField(db_index=True, default=django.utils.timezone.now, editable=False)),
                 ('name', models.CharField(max_length=200)),
                 ('email', models.EmailField(db_index=True, max_length=254)),

@@ -9,7 +9,6 @@ from .enquiry import (
     Enquiry,
     Role,
     Status,
-    new_reference,
 )
 
 __all__ = [
@@ -19,5 +18,4 @@ __all__ = [
     "Enquiry",
     "Role",
     "Status",
-    "new_reference",
 ]

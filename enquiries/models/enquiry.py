@@ -73,7 +73,8 @@ class Enquiry(models.Model):
     """One message from the contact form. Stored before any email is attempted."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
-    reference = models.CharField(max_length=16, unique=True, default=new_reference, editable=False)
+    # Given on first save (not a field default, so migrations need no import of this module).
+    reference = models.CharField(max_length=16, unique=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
 
     name = models.CharField(max_length=200)
@@ -120,3 +121,8 @@ class Enquiry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.topic_name})"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.reference:
+            self.reference = new_reference()
+        super().save(*args, **kwargs)

@@ -145,7 +145,7 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 # Wagtail's own housekeeping tasks run immediately; enquiry email goes through the database queue
 # ("database" alias) so that nothing queued is lost and no extra server is needed.
 # Queues on the database backend: "enquiries" (sending email) and "maintenance" (the periodic
-# sweep and retention purge, which re-schedules itself).
+# sweep and retention purge, and scheduled publishing and expiry; each re-schedules itself).
 TASKS: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "database": {
@@ -153,6 +153,10 @@ TASKS: dict[str, dict[str, object]] = {
         "QUEUES": ["default", "enquiries", "maintenance"],
     },
 }
+
+# How often the worker publishes pages and snippets whose "go live" time has passed and unpublishes
+# expired ones (pages app, pages/scheduled_publishing.py).
+SCHEDULED_PUBLISHING_INTERVAL_SECONDS = env_int("SCHEDULED_PUBLISHING_INTERVAL_SECONDS", 60)
 
 # --- Security baseline (tightened further in production.py) -------------------------------------
 

@@ -1,13 +1,11 @@
-"""Fixtures for the contact form: a contact page, real SMTP on loopback, an in-process worker."""
+"""Fixtures for the contact form: a contact page, real SMTP on loopback (the in-process worker
+is tests/task_worker.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from unittest import mock
 
 import pytest
-from django_tasks_db.management.commands import db_worker
-from django_tasks_db.management.commands.db_worker import Worker
 from wagtail.models import Site
 
 from enquiries.models import ContactPage, ContactTopic
@@ -72,27 +70,3 @@ def fast_checks(settings) -> None:
     settings.ENQUIRY_MIN_FILL_SECONDS = 0
     settings.ENQUIRY_RETRY_DELAYS = [0, 0, 0, 0]
     settings.ENQUIRY_RETRY_REPEAT_SECONDS = 0
-
-
-def run_worker(queue: str = "enquiries") -> None:
-    """The real db_worker loop, in this process: runs every ready task, then returns.
-
-    The loop calls `close_old_connections()` between tasks, which would close the test's
-    connection (it is inside the test transaction); that one call is skipped here. The full
-    worker process runs unpatched in test_live_worker.py.
-    """
-    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
-        _worker(queue).run()
-
-
-def _worker(queue: str) -> Worker:
-    return Worker(
-        queue_names=[queue],
-        interval=0,
-        batch=True,
-        backend_name="database",
-        startup_delay=False,
-        max_tasks=100,  # a send that keeps failing with zero delays must not loop forever
-        worker_id="pytest",
-        excluded_queue_names=[],
-    )

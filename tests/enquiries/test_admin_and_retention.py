@@ -17,7 +17,7 @@ from enquiries.delivery import enqueue_send, send_enquiry_email
 from enquiries.maintenance import enquiry_maintenance, ensure_maintenance_scheduled
 from enquiries.models import ContactTopic, Enquiry, Status
 from enquiries.retention import retention_period_text
-from tests.enquiries.conftest import run_worker
+from tests.task_worker import run_worker
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("topics")]
 

@@ -14,8 +14,8 @@ from enquiries.maintenance import sweep_stuck_enquiries
 from enquiries.models import AcknowledgementStatus, ContactTopic, Enquiry, Status
 from enquiries.submission import requeue
 from pages.models import ServiceSettings
-from tests.enquiries.conftest import run_worker
 from tests.factories import ServiceSettingsFactory
+from tests.task_worker import run_worker
 
 pytestmark = [pytest.mark.django_db(transaction=False), pytest.mark.usefixtures("topics")]
 

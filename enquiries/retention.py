@@ -14,6 +14,7 @@ from django_tasks_db.models import DBTaskResult
 
 from .delivery import send_enquiry_email
 from .models.enquiry import Enquiry
+from .spreadsheet import defuse_formula
 
 EXPORT_FIELDS = [
     "reference",
@@ -62,13 +63,8 @@ def export_csv(enquiries: QuerySet[Enquiry]) -> str:
         for field in EXPORT_FIELDS:
             value = getattr(enquiry, field)
             row.append(value.isoformat() if hasattr(value, "isoformat") else value)
-        writer.writerow(_defuse_formula(str(v or "")) for v in row)
+        writer.writerow(defuse_formula(str(v or "")) for v in row)
     return buffer.getvalue()
-
-
-def _defuse_formula(value: str) -> str:
-    """Stop spreadsheet programs running a cell that starts like a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def retention_period_text(days: int) -> str:

@@ -14,6 +14,7 @@ from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .models.enquiry import ContactTopic, Enquiry, Status
+from .spreadsheet import defuse_formula
 
 # What someone wrote and how it was routed: the start of both the CSV export and the detail view.
 ENQUIRY_FIELDS = [
@@ -42,6 +43,10 @@ register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))
 
 
 class EnquiryIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        """Every cell of "Download CSV" and "Download XLSX" goes through here: no formulas."""
+        return defuse_formula(super().preprocess_field_value(field, value, export_format))
+
     @cached_property
     def header_buttons(self):
         return [

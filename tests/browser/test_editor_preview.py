@@ -18,9 +18,9 @@ _PAGE_AT = (
 
 def _edit_topic_page(page: Page, live_site, topic: PageState) -> str:
     """Open the seeded topic page's edit view; return the page's title."""
-    page_id, title = (
-        live_site.manage("shell", "-c", _PAGE_AT.format(path=topic.path)).stdout.splitlines()[-2:]
-    )
+    page_id, title = live_site.manage(
+        "shell", "-c", _PAGE_AT.format(path=topic.path)
+    ).stdout.splitlines()[-2:]
     response = page.goto(f"{live_site.base_url}/admin/pages/{page_id}/edit/")
     assert response is not None and response.status == 200
     return title
@@ -33,7 +33,11 @@ def test_preview_panel_shows_the_page_and_the_checks_panel_reports_on_it(
     blocked: list[str] = []
     page.on(
         "console",
-        lambda msg: blocked.append(msg.text) if re.search(r"frame|ancestor|Content Security Policy", msg.text) else None,
+        lambda msg: (
+            blocked.append(msg.text)
+            if re.search(r"frame|ancestor|Content Security Policy", msg.text)
+            else None
+        ),
     )
     title = _edit_topic_page(page, live_site, states["topic"])
 

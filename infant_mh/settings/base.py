@@ -198,11 +198,14 @@ ADMIN_CONTENT_SECURITY_POLICY = {
     "connect-src": ["'self'"],
     "frame-src": ["'self'"],
     "form-action": ["'self'"],
-    "frame-ancestors": ["'self'"],
+    "frame-ancestors": ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
 }
 ADMIN_URL_PREFIXES = ("/admin/",)
+# Wagtail's preview responses alone (the editor's preview panel, block previews) may be framed,
+# by the admin itself: `frame-ancestors` and X-Frame-Options SAMEORIGIN (infant_mh/security.py).
+PREVIEW_FRAME_ANCESTORS = ["'self'"]
 
 # --- Wagtail ------------------------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ with a loud reason, unless REQUIRE_BROWSER=1 (set in CI), which turns the skip i
 from __future__ import annotations
 
 import os
+import secrets
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -81,6 +82,35 @@ def fresh_page(browser: Browser) -> Iterator[Page]:
     """A page in a new context (own cookies and focus history), 1280 px wide."""
     context = browser.new_context(viewport=WIDTHS["1280"])
     yield context.new_page()
+    context.close()
+
+
+EDITOR = "a11y-checker-editor"
+
+_CREATE_EDITOR = """
+from django.contrib.auth import get_user_model
+User = get_user_model()
+user, _ = User.objects.get_or_create(username={username!r}, defaults={{"email": "a11y@example.org"}})
+user.is_staff = user.is_superuser = True
+user.set_password({password!r})
+user.save()
+"""
+
+
+@pytest.fixture(scope="module")
+def editor_page(browser: Browser, live_site: LiveSite) -> Iterator[Page]:
+    """A superuser signed in to the live site's admin, in its own context, 1280 px wide."""
+    password = secrets.token_urlsafe(16)
+    live_site.manage("shell", "-c", _CREATE_EDITOR.format(username=EDITOR, password=password))
+    context = browser.new_context(viewport=WIDTHS["1280"])
+    page = context.new_page()
+    page.goto(live_site.base_url + "/admin/login/")
+    page.fill("#id_username", EDITOR)
+    page.fill("#id_password", password)
+    with page.expect_navigation():
+        page.click("button[type=submit]")
+    assert "/admin/login/" not in page.url, "the editor could not log in"
+    yield page
     context.close()
 
 

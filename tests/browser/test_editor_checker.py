@@ -4,46 +4,16 @@ anonymous visitors (see test_page_weight.py)."""
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
-
 import pytest
-from playwright.sync_api import Browser, Page, Route
+from playwright.sync_api import Page, Route
 
 pytestmark = pytest.mark.browser
-
-EDITOR = "a11y-checker-editor"
-
-_CREATE_EDITOR = """
-from django.contrib.auth import get_user_model
-User = get_user_model()
-user, _ = User.objects.get_or_create(username={username!r}, defaults={{"email": "a11y@example.org"}})
-user.is_staff = user.is_superuser = True
-user.set_password({password!r})
-user.save()
-"""
 
 BAD_LINKS = (
     '<p id="checker-sample">For more, <a href="/parents/">click here</a>. '
     '<a href="/documents/1/cuddles.pdf">Cuddles poster</a> '
     '<a href="/documents/2/books.pdf">Books poster (PDF, 240 KB, 1 page)</a></p>'
 )
-
-
-@pytest.fixture(scope="module")
-def editor_page(browser: Browser, live_site) -> Iterator[Page]:
-    password = secrets.token_urlsafe(16)
-    live_site.manage("shell", "-c", _CREATE_EDITOR.format(username=EDITOR, password=password))
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.goto(live_site.base_url + "/admin/login/")
-    page.fill("#id_username", EDITOR)
-    page.fill("#id_password", password)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    assert "/admin/login/" not in page.url, "the editor could not log in"
-    yield page
-    context.close()
 
 
 def _checker_results(page: Page) -> list[str]:

@@ -5,7 +5,9 @@ cookies or editor-only assets for anonymous visitors."""
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pytest
@@ -18,6 +20,12 @@ pytestmark = pytest.mark.browser
 BUDGET_BYTES = 60 * 1024
 ONE_YEAR = 365 * 24 * 60 * 60
 HASHED_STATIC = re.compile(r"^/static/.+\.[0-9a-f]{12}\.(css|js|svg)$")
+
+
+@pytest.fixture(scope="module")
+def load(browser: Browser) -> Callable[[str], dict]:
+    """Loads a URL once for the whole module: each check reads the same visit."""
+    return functools.cache(functools.partial(_load, browser))
 
 
 def _load(browser: Browser, url: str) -> dict:
@@ -61,9 +69,9 @@ def _load(browser: Browser, url: str) -> dict:
 
 
 @pytest.mark.parametrize("state_name", ["home", "parents"])
-def test_page_weight_budget(state_name, browser, live_site, states):
+def test_page_weight_budget(state_name, load, live_site, states):
     state = states[state_name]
-    result = _load(browser, live_site.base_url + state.path)
+    result = load(live_site.base_url + state.path)
     records = result["records"]
     hosts = {urlsplit(r["url"]).hostname for r in records}
     assert hosts == {"127.0.0.1"}, f"requests to other hosts: {hosts}"
@@ -89,9 +97,9 @@ def test_page_weight_budget(state_name, browser, live_site, states):
 
 
 @pytest.mark.parametrize("state_name", REQUIRED_STATE_NAMES)
-def test_images_are_sized_responsive_and_lazy(state_name, browser, live_site, states):
+def test_images_are_sized_responsive_and_lazy(state_name, load, live_site, states):
     state = states[state_name]
-    result = _load(browser, live_site.base_url + state.path)
+    result = load(live_site.base_url + state.path)
     problems = []
     for image in result["facts"]["images"]:
         if not (image["width"] and image["height"]):
@@ -108,9 +116,9 @@ def test_images_are_sized_responsive_and_lazy(state_name, browser, live_site, st
 @pytest.mark.parametrize(
     "state_name", [n for n in REQUIRED_STATE_NAMES if not n.startswith("contact")]
 )
-def test_anonymous_visitors_get_no_cookies_or_editor_assets(state_name, browser, live_site, states):
+def test_anonymous_visitors_get_no_cookies_or_editor_assets(state_name, load, live_site, states):
     state = states[state_name]
-    result = _load(browser, live_site.base_url + state.path)
+    result = load(live_site.base_url + state.path)
     assert result["cookies"] == [], f"cookies set: {result['cookies']}"
     assert not result["facts"]["userbar"]
     admin_assets = [r["url"] for r in result["records"] if "/static/wagtailadmin/" in r["url"]]

@@ -8,6 +8,6 @@ class EnquiriesConfig(AppConfig):
 
     def ready(self) -> None:
         # Imported here, as Django's signal-handler idiom: the handler uses the app's models.
-        from .maintenance import schedule_after_migrate
+        from .maintenance import MAINTENANCE
 
-        post_migrate.connect(schedule_after_migrate, sender=self)
+        post_migrate.connect(MAINTENANCE.after_migrate, sender=self)

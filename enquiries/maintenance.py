@@ -1,9 +1,8 @@
 """Housekeeping that must run without cron: the sweep for stuck enquiries and the retention purge.
 
-`enquiry_maintenance` is a task on the database queue that re-schedules itself (`run_after`) every
-ENQUIRY_MAINTENANCE_INTERVAL_SECONDS. The chain is started by `migrate` (a post_migrate handler
-calls `ensure_maintenance_scheduled`), re-started by the `sweep_enquiries` command, and survives
-errors because the next run is scheduled in a `finally`. So a running `db_worker` is all it needs.
+`enquiry_maintenance` is a repeating task (`pages.repeating_task`) that runs every
+ENQUIRY_MAINTENANCE_INTERVAL_SECONDS; `migrate` starts it and the `sweep_enquiries` command
+re-starts it.
 """
 
 from __future__ import annotations
@@ -12,11 +11,13 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connections, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
+
+from pages.repeating_task import RepeatingTask
 
 from .delivery import enqueue_send
 from .models.enquiry import Enquiry, Status
@@ -74,53 +75,18 @@ def _still_stuck(enquiry: Enquiry, stale) -> bool:
     return False
 
 
-def ensure_maintenance_scheduled(*, from_running_task: bool = False) -> bool:
-    """Queue the next maintenance run unless one is already waiting. Returns True if queued."""
-    pending = DBTaskResult.objects.filter(task_path=enquiry_maintenance.module_path)
-    busy = Q(status="READY")
-    if not from_running_task:
-        busy |= Q(status="RUNNING", started_at__gte=_stale_before())
-    if pending.filter(busy).exists():
-        return False
-    run_after = None
-    if from_running_task:
-        run_after = timezone.now() + timedelta(
-            seconds=settings.ENQUIRY_MAINTENANCE_INTERVAL_SECONDS
-        )
-    (enquiry_maintenance.using(run_after=run_after) if run_after else enquiry_maintenance).enqueue()
-    return True
-
-
-def prune_maintenance_rows() -> int:
-    """Finished maintenance task rows older than a day are of no further use."""
-    cutoff = timezone.now() - timedelta(days=1)
-    deleted, _ = DBTaskResult.objects.filter(
-        task_path=enquiry_maintenance.module_path,
-        status__in=["SUCCESSFUL", "FAILED"],
-        finished_at__lt=cutoff,
-    ).delete()
-    return deleted
-
-
-def run_maintenance() -> dict[str, int]:
-    """One run: sweep, purge, prune. The next run is scheduled even if this one fails."""
-    try:
-        return {
-            "requeued": sweep_stuck_enquiries(),
-            "purged": purge_expired_enquiries(),
-            "pruned": prune_maintenance_rows(),
-        }
-    finally:
-        ensure_maintenance_scheduled(from_running_task=True)
+def _upkeep() -> dict[str, int]:
+    return {"requeued": sweep_stuck_enquiries(), "purged": purge_expired_enquiries()}
 
 
 @task(backend="database", queue_name="maintenance")
 def enquiry_maintenance() -> dict[str, int]:
     """Re-queue stuck enquiries and purge expired ones, then schedule the next run."""
-    return run_maintenance()
+    return MAINTENANCE.run(_upkeep)
 
 
-def schedule_after_migrate(using: str = "default", **kwargs) -> None:
-    """post_migrate handler: make sure the self-rescheduling maintenance task is queued."""
-    if DBTaskResult._meta.db_table in connections[using].introspection.table_names():
-        ensure_maintenance_scheduled()
+MAINTENANCE = RepeatingTask(
+    enquiry_maintenance,
+    interval_setting="ENQUIRY_MAINTENANCE_INTERVAL_SECONDS",
+    stale_after=lambda: timedelta(seconds=settings.ENQUIRY_STALE_SENDING_SECONDS),
+)

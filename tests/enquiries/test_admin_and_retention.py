@@ -15,7 +15,7 @@ from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from enquiries.delivery import enqueue_send, send_enquiry_email
-from enquiries.maintenance import enquiry_maintenance, ensure_maintenance_scheduled
+from enquiries.maintenance import MAINTENANCE, enquiry_maintenance
 from enquiries.models import ContactTopic, Enquiry, Status
 from enquiries.retention import retention_period_text
 from tests.task_worker import run_worker
@@ -219,8 +219,8 @@ def test_maintenance_task_runs_sweep_and_purge_and_reschedules_itself(settings):
     old = make_enquiry()
     Enquiry.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=31))
     DBTaskResult.objects.filter(task_path=enquiry_maintenance.module_path).delete()
-    assert ensure_maintenance_scheduled() is True
-    assert ensure_maintenance_scheduled() is False  # never two chains
+    assert MAINTENANCE.ensure_scheduled() is True
+    assert MAINTENANCE.ensure_scheduled() is False  # never two chains
     run_worker("maintenance")
     assert not Enquiry.objects.filter(pk=old.pk).exists()
     rows = DBTaskResult.objects.filter(task_path=enquiry_maintenance.module_path)

@@ -15,7 +15,7 @@ from django_tasks_db.models import DBTaskResult
 from wagtail.models import Page
 
 from pages import scheduled_publishing
-from pages.scheduled_publishing import ensure_scheduled_publishing, publish_scheduled_content
+from pages.scheduled_publishing import SCHEDULED_PUBLISHING, publish_scheduled_content
 from resources.models import ResourceLink
 from tests.factories import ContentPageFactory, ResourceLinkFactory
 from tests.task_worker import run_worker
@@ -56,7 +56,7 @@ def test_a_page_due_to_go_live_is_published_and_one_expired_is_unpublished():
     expiring = ContentPageFactory(slug="expiring", expire_at=past)
     assert expiring.live
 
-    ensure_scheduled_publishing()
+    SCHEDULED_PUBLISHING.ensure_scheduled()
     run_worker("maintenance")
 
     assert Page.objects.get(pk=scheduled.pk).live
@@ -70,7 +70,7 @@ def test_snippets_with_drafts_are_published_and_expired_too():
     schedule(scheduled, past)
     expiring = ResourceLinkFactory(expire_at=past)
 
-    ensure_scheduled_publishing()
+    SCHEDULED_PUBLISHING.ensure_scheduled()
     run_worker("maintenance")
 
     assert ResourceLink.objects.get(pk=scheduled.pk).live
@@ -79,8 +79,8 @@ def test_snippets_with_drafts_are_published_and_expired_too():
 
 def test_the_chain_re_queues_itself_once_and_is_never_doubled(settings):
     settings.SCHEDULED_PUBLISHING_INTERVAL_SECONDS = 60
-    assert ensure_scheduled_publishing() is True
-    assert ensure_scheduled_publishing() is False  # starting it twice queues one
+    assert SCHEDULED_PUBLISHING.ensure_scheduled() is True
+    assert SCHEDULED_PUBLISHING.ensure_scheduled() is False  # starting it twice queues one
     assert chain_rows().count() == 1
 
     run_worker("maintenance")
@@ -92,12 +92,12 @@ def test_the_chain_re_queues_itself_once_and_is_never_doubled(settings):
         < upcoming.run_after
         < timezone.now() + timedelta(seconds=61)
     )
-    assert ensure_scheduled_publishing() is False
+    assert SCHEDULED_PUBLISHING.ensure_scheduled() is False
     assert chain_rows().count() == 2
 
 
 def test_a_failed_run_still_queues_the_next(settings):
-    ensure_scheduled_publishing()
+    SCHEDULED_PUBLISHING.ensure_scheduled()
     with mock.patch.object(scheduled_publishing, "call_command", side_effect=RuntimeError):
         run_worker("maintenance")
     assert chain_rows().filter(status="FAILED").count() == 1
@@ -105,7 +105,7 @@ def test_a_failed_run_still_queues_the_next(settings):
 
 
 def test_old_finished_runs_are_pruned():
-    ensure_scheduled_publishing()
+    SCHEDULED_PUBLISHING.ensure_scheduled()
     run_worker("maintenance")
     finished = chain_rows().get(status="SUCCESSFUL")
     chain_rows().filter(pk=finished.pk).update(finished_at=timezone.now() - timedelta(days=2))

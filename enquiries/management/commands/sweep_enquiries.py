@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from enquiries.maintenance import ensure_maintenance_scheduled, sweep_stuck_enquiries
+from enquiries.maintenance import MAINTENANCE, sweep_stuck_enquiries
 
 
 class Command(BaseCommand):
@@ -11,7 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         requeued = sweep_stuck_enquiries()
-        scheduled = ensure_maintenance_scheduled()
+        scheduled = MAINTENANCE.ensure_scheduled()
         self.stdout.write(f"Re-queued {requeued} enquiries.")
         if scheduled:
             self.stdout.write("Scheduled the periodic maintenance task.")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -16,14 +15,9 @@ from .models.enquiry import Enquiry, Status
 logger = logging.getLogger("enquiries")
 
 
-@dataclass(frozen=True)
-class Outcome:
-    enquiry: Enquiry | None
-    rate_limited: bool = False
-
-
-def store_enquiry(form: EnquiryForm, hashed_client: str) -> Outcome:
-    """Both the enquiry and its send task are committed, or neither.
+def store_enquiry(form: EnquiryForm, hashed_client: str) -> Enquiry | None:
+    """Both the enquiry and its send task are committed, or neither. None when the client is
+    rate limited: nothing is stored.
 
     Suspected spam is stored and flagged but not queued. The rate limit is checked inside the
     same transaction, so concurrent submissions from one client are counted one after another
@@ -34,7 +28,7 @@ def store_enquiry(form: EnquiryForm, hashed_client: str) -> Outcome:
     reason = spam_reason(honeypot=data.get("website", ""), form_token=data.get("form_token", ""))
     with transaction.atomic():
         if is_rate_limited(hashed_client):
-            return Outcome(enquiry=None, rate_limited=True)
+            return None
         topic = data["topic"]
         enquiry = Enquiry.objects.create(
             name=data["name"],
@@ -55,7 +49,7 @@ def store_enquiry(form: EnquiryForm, hashed_client: str) -> Outcome:
         logger.info("Enquiry %s held as suspected spam: %s", enquiry.reference, reason)
     else:
         logger.info("Enquiry %s stored and queued", enquiry.reference)
-    return Outcome(enquiry=enquiry)
+    return enquiry
 
 
 def requeue(enquiry_id: int, from_status: Status) -> bool:

@@ -90,8 +90,8 @@ class ContactPage(RoutablePageMixin, BasePage):
         form = EnquiryForm(request.POST)
         if not form.is_valid():
             return self._render_form(request, form, status=400)
-        outcome = store_enquiry(form, client_hash(request))
-        if outcome.rate_limited or outcome.enquiry is None:
+        enquiry = store_enquiry(form, client_hash(request))
+        if enquiry is None:  # rate limited: nothing stored
             form.add_error(
                 None,
                 "You have sent several messages in the last few minutes. Wait 10 minutes and "
@@ -101,7 +101,7 @@ class ContactPage(RoutablePageMixin, BasePage):
             response["Retry-After"] = str(settings.ENQUIRY_RATE_LIMIT_WINDOW_SECONDS)
             return response
         url = self.get_url(request) + self.reverse_subpage(
-            "sent", args=confirmation_path_args(outcome.enquiry.reference)
+            "sent", args=confirmation_path_args(enquiry.reference)
         ).lstrip("/")
         return _see_other(url)
 

@@ -24,14 +24,22 @@ KEEP_FINISHED = timedelta(days=1)
 
 class RepeatingTask:
     def __init__(
-        self, task: Any, *, interval_setting: str, stale_after: Callable[[], timedelta]
+        self,
+        task: Any,
+        *,
+        interval_setting: str,
+        stale_after: Callable[[], timedelta],
+        first_run_waits: bool = False,
     ) -> None:
         """`task`: the django-tasks task; `interval_setting`: the setting naming the seconds
         between runs; `stale_after`: how long a "running" row may last before it counts as
-        abandoned by a killed worker (read at each call, so settings can change it)."""
+        abandoned by a killed worker (read at each call, so settings can change it);
+        `first_run_waits`: the chain's first run also waits one interval (for slow, outward
+        work such as the weekly link check) instead of running at once."""
         self.task = task
         self.interval_setting = interval_setting
         self.stale_after = stale_after
+        self.first_run_waits = first_run_waits
 
     def rows(self):
         return DBTaskResult.objects.filter(task_path=self.task.module_path)
@@ -47,7 +55,7 @@ class RepeatingTask:
             busy |= Q(status="RUNNING", started_at__gte=timezone.now() - self.stale_after())
         if self.rows().filter(busy).exists():
             return False
-        if from_running_task:
+        if from_running_task or self.first_run_waits:
             interval = timedelta(seconds=getattr(settings, self.interval_setting))
             self.task.using(run_after=timezone.now() + interval).enqueue()
         else:

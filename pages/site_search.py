@@ -14,6 +14,8 @@ from django.apps import apps
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from resources.choices import LinkStatus
+
 MAX_QUERY_LENGTH = 100
 MAX_RESULTS_PER_KIND = 50
 _NOT_A_WORD = re.compile(r"[^\w'’-]+")
@@ -65,9 +67,9 @@ def _page_results(terms: str, site: Site | None) -> list[SearchResult]:
 
 def _resource_results(terms: str) -> list[SearchResult]:
     model = apps.get_model("resources", "ResourceLink")
-    found = get_search_backend().search(terms, model.objects.filter(live=True))[
-        :MAX_RESULTS_PER_KIND
-    ]
+    # Not `live()`: the search backend filters on indexed fields only (`url` is not one).
+    public = model.objects.filter(live=True).exclude(status=LinkStatus.BROKEN)
+    found = get_search_backend().search(terms, public)[:MAX_RESULTS_PER_KIND]
     return [
         SearchResult(title=link.title, url=link.url, summary=link.summary, kind="Useful link")
         for link in found

@@ -129,7 +129,7 @@ class ResourceListBlock(ChosenOrFilteredListBlock):
 
     def shown_from_chosen(self, chosen: list[ResourceLink]) -> list[ResourceLink]:
         # Already loaded with the StreamField: no query needed.
-        return [resource for resource in chosen if resource.live and resource.url]
+        return [resource for resource in chosen if resource.is_public]
 
 
 class PosterListBlock(ChosenOrFilteredListBlock):

@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.db.models import Count, Q
+from django.db.models import Count
 
 from resources.choices import AUDIENCE_PHRASES, FILTER_AUDIENCES, audience_q
 from resources.models import Poster, ResourceLink, Topic
+from resources.models.links import public_q
 
 
 def _param(params: Mapping, name: str) -> str:
@@ -133,7 +134,7 @@ class ResourceFilter(_AudienceFilter):
     @cached_property
     def topics(self) -> list[Topic]:
         """Every topic, with how many published links each has (one query)."""
-        live_links = Q(resources__live=True) & ~Q(resources__url="")
+        live_links = public_q("resources__")
         # Explicit order: Django ignores Meta.ordering in aggregate (GROUP BY) queries.
         counted = Topic.objects.annotate(live_count=Count("resources", filter=live_links))
         return list(counted.order_by("sort_order", "name"))

@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "pages",
     "resources",
     "enquiries",
+    "linkcheck",
     "seed",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -253,3 +254,13 @@ ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env_int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS",
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0 = use REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Link checker (linkcheck app) ---------------------------------------------------------------
+# A weekly task checks every external web address in useful links, page text and settings.
+LINKCHECK_INTERVAL_SECONDS = env_int("LINKCHECK_INTERVAL_SECONDS", 7 * 24 * 60 * 60)
+LINKCHECK_TIMEOUT_SECONDS = env_int("LINKCHECK_TIMEOUT_SECONDS", 10)
+LINKCHECK_CONCURRENCY = env_int("LINKCHECK_CONCURRENCY", 8)
+LINKCHECK_MAX_REDIRECTS = env_int("LINKCHECK_MAX_REDIRECTS", 5)
+LINKCHECK_USER_AGENT = (
+    f"{SERVICE_NAME} link checker ({ORGANISATION_NAME}; +{WAGTAILADMIN_BASE_URL})"
+)

@@ -13,6 +13,7 @@ from linkcheck.outcomes import Outcome
 from linkcheck.run import run_link_check
 from resources.choices import LinkStatus
 from resources.models import ResourceLink
+from tests.factories import SearchPageFactory
 from tests.linkcheck.content import build_content
 
 pytestmark = pytest.mark.django_db
@@ -159,9 +160,25 @@ def test_an_editor_confirming_a_link_works_keeps_it_on_the_site(content, checker
     assert "Refused link" in public_titles(client, content)
 
 
+def search_titles(client, terms: str) -> list[str]:
+    soup = BeautifulSoup(client.get("/search/", {"q": terms}).content, "html.parser")
+    return [
+        item.select_one("a").get_text(strip=True)
+        for item in soup.select(".app-search-results__item")
+    ]
+
+
 def test_a_link_marked_broken_by_hand_is_not_public(content, client):
-    ResourceLink.objects.filter(pk=content.working.pk).update(status=LinkStatus.BROKEN)
+    SearchPageFactory()
+    assert search_titles(client, "working") == ["Working link"]
+    assert "Working link" in public_titles(client, content)
+
+    link = ResourceLink.objects.get(pk=content.working.pk)
+    link.status = LinkStatus.BROKEN  # an editor marks it Broken
+    link.save_revision().publish()
+
     assert "Working link" not in public_titles(client, content)
+    assert search_titles(client, "working") == []
 
 
 def test_a_link_is_only_counted_while_its_address_stays_the_same(content, checker, web):

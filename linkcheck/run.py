@@ -34,7 +34,8 @@ def checker_from_settings(**overrides) -> Checker:
 
 
 def run_link_check(checker: Checker | None = None) -> dict[str, int]:
-    """Check every external address the public site uses; returns counts by outcome."""
+    """Check every external address the public site uses. Returns counts by outcome; `failed`
+    counts broken addresses and those that could not be reached together."""
     found = find_external_urls()
     results = (checker or checker_from_settings()).check_many(use.url for use in found)
     with transaction.atomic():
@@ -46,7 +47,8 @@ def run_link_check(checker: Checker | None = None) -> dict[str, int]:
     counts = {outcome.value: 0 for outcome in Outcome}
     for result in results.values():
         counts[result.outcome] += 1
-    summary = {"addresses": len(results), **counts, "hidden": len(hidden)}
+    failed = counts[Outcome.BROKEN] + counts[Outcome.ERROR]
+    summary = {"addresses": len(results), **counts, "failed": failed, "hidden": len(hidden)}
     logger.info("Link check: %s", summary)
     return summary
 

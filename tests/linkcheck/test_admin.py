@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -151,6 +152,19 @@ def test_the_queued_check_runs_on_the_worker_and_schedules_the_next_week(content
     waiting = LINK_CHECK.rows().get(status="READY")
     week = timedelta(seconds=7 * 24 * 60 * 60)
     assert abs(waiting.run_after - (timezone.now() + week)) < timedelta(minutes=1)
+
+
+def test_the_check_links_command_checks_now_and_keeps_the_weekly_check_scheduled(content, web):
+    assert all(use.url.startswith("http://127.0.0.1:") for use in find_external_urls())
+    LINK_CHECK.rows().delete()
+    out = io.StringIO()
+    call_command("check_links", stdout=out)
+    assert out.getvalue() == (
+        "Checked 6 addresses: 2 working, 1 redirected, 3 not working (2 broken, 1 could not "
+        "connect); 0 useful links taken off the site.\n"
+    )
+    assert CheckedAddress.objects.get(url=web.url("/moved")).outcome == Outcome.REDIRECTED
+    assert LINK_CHECK.rows().get().status == "READY"
 
 
 def test_migrate_schedules_the_first_check_a_week_ahead(db):

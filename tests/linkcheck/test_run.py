@@ -53,6 +53,7 @@ def test_a_run_stores_each_address_once_with_its_outcome_and_uses(
         "redirected": 1,
         "broken": 2,
         "error": 1,
+        "failed": 3,
         "hidden": 0,
     }
     stored = {a.url: a for a in CheckedAddress.objects.all()}

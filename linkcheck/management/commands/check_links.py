@@ -14,7 +14,7 @@ class Command(BaseCommand):
         summary = run_link_check()
         LINK_CHECK.ensure_scheduled()
         self.stdout.write(
-            "Checked {addresses} addresses: {ok} working, {redirected} redirected, "
-            "{broken} broken, {error} could not connect; {hidden} useful links taken off the "
-            "site.".format(**summary)
+            "Checked {addresses} addresses: {ok} working, {redirected} redirected, {failed} not "
+            "working ({broken} broken, {error} could not connect); {hidden} useful links taken "
+            "off the site.".format(**summary)
         )

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "resources",
     "enquiries",
     "seed",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -253,3 +254,11 @@ ENQUIRY_RATE_LIMIT_WINDOW_SECONDS = env_int("ENQUIRY_RATE_LIMIT_WINDOW_SECONDS",
 ENQUIRY_MIN_FILL_SECONDS = env_int("ENQUIRY_MIN_FILL_SECONDS", 3)
 # How many reverse proxies in front of gunicorn append to X-Forwarded-For. 0 = use REMOTE_ADDR.
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# --- Roles, moderation and review reminders (editorial app) -------------------------------------
+# Wagtail's moderation emails (submitted, approved, changes requested) go through EMAIL_BACKEND.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
+# How often the worker emails page owners their pages due for review (one email per owner).
+REVIEW_REMINDER_INTERVAL_SECONDS = env_int("REVIEW_REMINDER_INTERVAL_SECONDS", 7 * 24 * 60 * 60)

@@ -61,9 +61,13 @@ def ensure_permissions(apps):
     """Create every model's permissions now (Django would only do so after migrate), and the
     publish/lock/unlock ones Wagtail adds for publishable snippets."""
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        # create_permissions skips an app without a models module, as historical apps are.
+        models_module = app_config.models_module
+        app_config.models_module = models_module or True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     for app_label, model in PUBLISHABLE_SNIPPETS:

@@ -7,7 +7,6 @@ makes that role's test fail, naming every action that came out differently.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import pytest
 from django.test import Client
@@ -152,15 +151,10 @@ def _enquiry(status: Status = Status.SENT) -> Enquiry:
     )
 
 
-def _service_settings_url() -> str:
+def edits_service_settings(client: Client, home: HomePage) -> bool:
     site = Site.objects.get(is_default_site=True)
-    return reverse("wagtailsettings:edit", args=("pages", "servicesettings", site.pk))
-
-
-@dataclass(frozen=True)
-class Action:
-    check: Callable[[Client, HomePage], bool] | Callable[[], Callable]
-    allowed: set[str]
+    url = reverse("wagtailsettings:edit", args=("pages", "servicesettings", site.pk))
+    return opens(url)(client, home)
 
 
 # Action -> who may do it. (Images and documents: Wagtail's collection permissions.)
@@ -181,10 +175,7 @@ ACTIONS: dict[str, tuple[Callable, set[str]]] = {
     "publish a page": (publishes_a_page, MODERATOR),
     "approve a page": (approves_a_page, MODERATOR),
     "publish a useful link": (publishes_a_useful_link, MODERATOR),
-    "edit service settings": (
-        lambda client, home: opens(_service_settings_url())(client, home),
-        MODERATOR,
-    ),
+    "edit service settings": (edits_service_settings, MODERATOR),
     "list contact topics": (opens("/admin/enquiries_topic/"), MODERATOR),
     "see Enquiries in the menu": (sees_enquiries_in_the_menu, OFFICER),
     "list enquiries": (opens("/admin/enquiries_enquiry/"), OFFICER),

@@ -62,7 +62,7 @@ def ensure_permissions(apps):
     publish/lock/unlock ones Wagtail adds for publishable snippets."""
     for app_config in apps.get_app_configs():
         # create_permissions skips an app without a models module, as historical apps are.
-        models_module = app_config.models_module
+        models_module = getattr(app_config, "models_module", None)
         app_config.models_module = models_module or True
         try:
             create_permissions(app_config, apps=apps, verbosity=0)

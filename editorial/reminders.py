@@ -14,7 +14,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -52,25 +51,20 @@ def reminder_body(user, pages: list[DuePage]) -> str:
     )
 
 
-def _send_to(user, pages: list[DuePage], now: datetime) -> bool:
-    """Email one owner unless they had a reminder recently; the record is written in the same
-    transaction, so a failed send is retried on the next run."""
-    with transaction.atomic():
-        record = ReviewReminder.objects.select_for_update().filter(owner=user).first()
-        if record is not None and record.last_sent_at > now - resend_after():
-            return False
-        send_mail(
-            reminder_subject(pages),
-            reminder_body(user, pages),
-            None,  # DEFAULT_FROM_EMAIL
-            [user.email],
-        )
-        ReviewReminder.objects.update_or_create(owner=user, defaults={"last_sent_at": now})
-    return True
+def _reminded_recently(user, now: datetime) -> bool:
+    return ReviewReminder.objects.filter(owner=user, last_sent_at__gt=now - resend_after()).exists()
+
+
+def _send(user, pages: list[DuePage], now: datetime) -> None:
+    """Email one owner, then record it. No transaction is held while the relay answers (on
+    SQLite that would block every other write)."""
+    send_mail(reminder_subject(pages), reminder_body(user, pages), None, [user.email])
+    ReviewReminder.objects.update_or_create(owner=user, defaults={"last_sent_at": now})
 
 
 def send_review_reminders(now: datetime | None = None) -> dict[str, int]:
-    """Email each owner their due and overdue pages; nothing to owners with nothing due."""
+    """Email each owner their due and overdue pages; nothing to owners with nothing due. A send
+    that fails is logged and not recorded, so the next run tries that owner again."""
     now = now or timezone.now()
     owned = by_owner(due_pages(timezone.localdate(now)))
     owners = (
@@ -79,14 +73,20 @@ def send_review_reminders(now: datetime | None = None) -> dict[str, int]:
         .exclude(email="")
         .order_by("pk")
     )
-    sent = skipped = 0
+    counts = {"sent": 0, "already_reminded": 0, "failed": 0}
     for user in owners:
-        if _send_to(user, owned[user.pk], now):
-            sent += 1
-            logger.info("Review reminder sent to user %s (%d pages)", user.pk, len(owned[user.pk]))
+        if _reminded_recently(user, now):
+            counts["already_reminded"] += 1
+            continue
+        try:
+            _send(user, owned[user.pk], now)
+        except Exception:
+            counts["failed"] += 1
+            logger.exception("Review reminder to user %s could not be sent", user.pk)
         else:
-            skipped += 1
-    return {"sent": sent, "already_reminded": skipped}
+            counts["sent"] += 1
+            logger.info("Review reminder sent to user %s (%d pages)", user.pk, len(owned[user.pk]))
+    return counts
 
 
 @task(backend="database", queue_name="maintenance")

@@ -6,12 +6,13 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import WIDTHS
-from tests.live_site import LiveSite
+from tests.live_site import LiveSite, running_site
 
 # --- Signing in ---------------------------------------------------------------------------------
 # A local stand-in for tests/browser/admin_users.py (create_admin_user / sign_in, which will also
@@ -73,7 +74,15 @@ print(page.pk)
 
 
 @pytest.fixture
-def signed_in_as(browser: Browser, live_site: LiveSite) -> Iterator:
+def workflow_site(tmp_path: Path) -> Iterator[LiveSite]:
+    """A deployment of its own: the test publishes a page, which the shared site must not show."""
+    with running_site(tmp_path) as site:
+        yield site
+
+
+@pytest.fixture
+def signed_in_as(browser: Browser, workflow_site: LiveSite) -> Iterator:
+    live_site = workflow_site
     contexts = []
 
     def open_as(username: str, group: str) -> Page:
@@ -88,7 +97,8 @@ def signed_in_as(browser: Browser, live_site: LiveSite) -> Iterator:
         context.close()
 
 
-def test_editor_submits_and_a_moderator_approves(signed_in_as, live_site):
+def test_editor_submits_and_a_moderator_approves(signed_in_as, workflow_site):
+    live_site = workflow_site
     page_id = live_site.manage("shell", "-c", _CREATE_PAGE).stdout.split()[-1]
     edit_url = f"{live_site.base_url}/admin/pages/{page_id}/edit/"
     public_url = live_site.base_url + "/settling-your-baby-workflow/"

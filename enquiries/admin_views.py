@@ -26,13 +26,22 @@ def _inspect_url(pk: int) -> str:
     return reverse("enquiries_enquiry:inspect", args=[pk])
 
 
+# Enquiries hold enquirers' personal data: every enquiry view needs this permission (only the
+# Enquiry officers group and superusers have it), and each action its own permission as well.
+PERSONAL_DATA_PERMISSION = "enquiries.view_enquiry"
+
+
 def _require(request: HttpRequest, action: str) -> None:
-    if not request.user.has_perm(f"enquiries.{action}_enquiry"):
+    user = request.user
+    if not (
+        user.has_perm(PERSONAL_DATA_PERMISSION) and user.has_perm(f"enquiries.{action}_enquiry")
+    ):
         raise PermissionDenied
 
 
 def inspect_redirect_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Editing an enquiry means looking at it: the admin's "edit" links lead to inspect."""
+    _require(request, "view")
     return redirect(_inspect_url(pk))
 
 
@@ -64,7 +73,7 @@ class EmailLookupForm(forms.Form):
     )
 
 
-@permission_required("enquiries.view_enquiry", raise_exception=True)
+@permission_required(PERSONAL_DATA_PERMISSION, raise_exception=True)
 def by_email_view(request: HttpRequest) -> HttpResponse:
     """Subject access (download everything) and erasure (delete everything) for one address."""
     form = EmailLookupForm(request.POST or request.GET or None)

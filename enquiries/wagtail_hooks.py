@@ -31,12 +31,16 @@ ENQUIRY_FIELDS = [
 
 
 class EnquiryPermissionPolicy(ModelPermissionPolicy):
-    """Enquiries come only from the public form: nobody adds or edits one in the admin."""
+    """Enquiries come only from the public form: nobody adds or edits one in the admin. They
+    hold enquirers' personal data, so every action (list, inspect, export, resend, erase) also
+    needs "view enquiry", which only the Enquiry officers group (and superusers) have."""
 
     def user_has_permission(self, user, action):
         if action in {"add", "copy"}:
             return False
-        return super().user_has_permission(user, action)
+        return user.has_perm(admin_views.PERSONAL_DATA_PERMISSION) and super().user_has_permission(
+            user, action
+        )
 
 
 register_permission_policy(Enquiry, EnquiryPermissionPolicy(Enquiry))

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "enquiries",
     "linkcheck",
     "seed",
+    "editorial",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
@@ -264,3 +265,11 @@ LINKCHECK_MAX_REDIRECTS = env_int("LINKCHECK_MAX_REDIRECTS", 5)
 LINKCHECK_USER_AGENT = (
     f"{SERVICE_NAME} link checker ({ORGANISATION_NAME}; +{WAGTAILADMIN_BASE_URL})"
 )
+
+# --- Roles, moderation and review reminders (editorial app) -------------------------------------
+# Wagtail's moderation emails (submitted, approved, changes requested) go through EMAIL_BACKEND.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = False
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
+# How often the worker emails page owners their pages due for review (one email per owner).
+REVIEW_REMINDER_INTERVAL_SECONDS = env_int("REVIEW_REMINDER_INTERVAL_SECONDS", 7 * 24 * 60 * 60)

@@ -39,7 +39,15 @@ class BasePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("summary")]
     review_panels = [
         MultiFieldPanel(
-            [FieldPanel("last_reviewed"), FieldPanel("next_review_due")],
+            [
+                FieldPanel("last_reviewed"),
+                FieldPanel("next_review_due"),
+                FieldPanel(
+                    "owner",
+                    heading="Page owner",
+                    help_text="Gets a weekly email while this page is due for review.",
+                ),
+            ],
             heading="Content review",
         )
     ]

@@ -238,11 +238,19 @@ def test_admin_site_search_offers_useful_links_and_posters(editor_client):
 
 
 def test_admin_site_search_hides_resources_from_users_who_cannot_see_them(client):
-    from django.contrib.auth.models import Group
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission, Page
 
-    # Wagtail's default "Editors" group edits pages but has no permission on these snippets.
+    # A group that edits pages but has no permission on these snippets.
+    group = Group.objects.create(name="Page writers")
+    group.permissions.add(Permission.objects.get(codename="access_admin"))
+    GroupPagePermission.objects.create(
+        group=group,
+        page=Page.get_first_root_node(),
+        permission=Permission.objects.get(codename="change_page"),
+    )
     user = get_user_model().objects.create_user("reader", "reader@example.org", "pass")
-    user.groups.add(Group.objects.get(name="Editors"))
+    user.groups.add(group)
     client.force_login(user)
     response = client.get(reverse("wagtailadmin_pages:search"), {"q": "unicef"})
     assert response.status_code == 200

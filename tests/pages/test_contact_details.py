@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from pages.blocks import ContactDetailsBlock
 from pages.contact_details import ContactDetails
 from pages.models import ServiceSettings
+from pages.rich_text import RICH_TEXT_FEATURES
 from tests.pages.conftest import make_content, make_section
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +90,53 @@ def test_the_block_needs_at_least_one_detail():
 )
 def test_phone_links_keep_digits_only(phone, href):
     assert ContactDetails(phone=phone).phone_href == href
+
+
+# --- The same details inside rich text (pages/rich_text_contact.py) ------------------------------
+
+EMAIL_REFERENCE = '<embed embedtype="contact_detail" detail="email"/>'
+PHONE_REFERENCE = '<embed embedtype="contact_detail" detail="phone"/>'
+
+
+def test_rich_text_references_show_the_current_details(client, home, service_settings):
+    text = f"<p>Email {EMAIL_REFERENCE} or call {PHONE_REFERENCE}.</p>"
+    page = make_content(make_section(home), "contact-us", body=[("rich_text", text)])
+    content = client.get(page.url).content
+    paragraph = BeautifulSoup(content, "html.parser").select_one(".app-prose p")
+    assert " ".join(paragraph.get_text().split()) == (
+        "Email team@example.org or call 01724 296 000."
+    )
+    assert [a["href"] for a in paragraph.select("a.govuk-link")] == [
+        "mailto:team@example.org",
+        "tel:01724296000",
+    ]
+
+    service_settings.inbox_email = "new-inbox@example.org"
+    service_settings.save()
+    html = client.get(page.url).content.decode()
+    assert "mailto:new-inbox@example.org" in html
+    assert "team@example.org" not in html
+
+
+def test_the_editor_keeps_a_reference_through_a_round_trip():
+    converter = ContentstateConverter(features=RICH_TEXT_FEATURES)
+    stored = f"<p>Email {EMAIL_REFERENCE} or call {PHONE_REFERENCE}.</p>"
+    editor_state = json.loads(converter.from_database_format(stored))
+    block = editor_state["blocks"][0]
+    assert block["text"] == "Email team email address or call team phone number."
+    assert [entity["type"] for entity in editor_state["entityMap"].values()] == [
+        "TEAM_EMAIL",
+        "TEAM_PHONE",
+    ]
+    assert all(entity["mutability"] == "IMMUTABLE" for entity in editor_state["entityMap"].values())
+    again = converter.to_database_format(json.dumps(editor_state))
+    assert again.count(EMAIL_REFERENCE) == 1 and again.count(PHONE_REFERENCE) == 1
+    assert "team email address" not in again  # the token's words are never stored
+
+
+def test_the_page_editor_offers_the_buttons(admin_client_logged_in, home):
+    page = make_content(make_section(home), "contact-us")
+    response = admin_client_logged_in.get(f"/admin/pages/{page.pk}/edit/")
+    html = response.content.decode()
+    assert "pages/js/contact_detail_entity" in html
+    assert "TEAM_EMAIL" in html and "TEAM_PHONE" in html

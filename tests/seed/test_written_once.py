@@ -14,6 +14,8 @@ from wagtail.models import Page
 from pages.models import ServiceSettings
 from resources.models import ResourceLink
 from seed.content_files import CONTENT_DIR
+from seed.errors import SeedContentError
+from seed.markdown import rich_text_html
 from tests.seed.conftest import content_file
 
 SERVICE_SETTINGS = content_file("service-settings.yaml")
@@ -111,3 +113,27 @@ def test_a_useful_links_new_address_reaches_every_page_that_lists_it(seeded):
         assert old_address not in html, url
         pages_listing_it += "https://every-mum-matters.example.org/" in html
     assert pages_listing_it >= 3  # two topic pages, the useful links page, filtered lists
+
+
+def test_markdown_contact_links_become_references():
+    html = rich_text_html("Email [the team](contact:email) or call [us](contact:phone).")
+    assert html == (
+        '<p>Email <embed embedtype="contact_detail" detail="email"/> or call '
+        '<embed embedtype="contact_detail" detail="phone"/>.</p>'
+    )
+    with pytest.raises(SeedContentError, match=r"contact:fax is not a contact detail"):
+        rich_text_html("Send a [fax](contact:fax).")
+
+
+@pytest.mark.django_db
+def test_page_introductions_show_the_inbox_from_service_settings(seeded):
+    settings = ServiceSettings.for_default_site()
+    settings.inbox_email = "new-inbox@example.org"
+    settings.save()
+    client = Client()
+    for slug in ("parents", "posters"):
+        page = Page.objects.get(slug=slug, depth=3)
+        intro = BeautifulSoup(client.get(page.url).content, "html.parser").select_one(
+            "main .app-prose"
+        )
+        assert intro.select_one('a[href="mailto:new-inbox@example.org"]'), slug

@@ -63,7 +63,7 @@ class ContactDetailEmbedHandler(EmbedHandler):
     @classmethod
     def expand_db_attributes_many(cls, attrs_list: list[dict]) -> list[str]:
         details = contact_details(None, list(BY_NAME))
-        rendered = []
+        rendered: list[str] = []
         for attrs in attrs_list:
             if attrs.get("detail") == "email" and details.email:
                 rendered.append(format_html('<a href="mailto:{0}">{0}</a>', details.email))

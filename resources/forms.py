@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.documents import get_document_model
@@ -16,7 +17,7 @@ from wagtail.documents.fields import WagtailDocumentField
 from wagtail.models import Collection
 from wagtail.permissions import policy_registry
 
-from resources.pdf_pages import UnreadablePdf, check_uploaded_pdf, summarise_pdf
+from resources.pdf_pages import UnreadablePdf, summarise_pdf
 
 # New poster PDFs uploaded from the poster form are kept together in the document library.
 POSTER_COLLECTION_NAME = "Posters"
@@ -100,7 +101,10 @@ class PosterForm(PublishingRulesForm):
                 "The poster must be a PDF. Choose a file whose name ends in .pdf."
             )
         try:
-            check_uploaded_pdf(upload)
+            # Read from a copy: the upload itself stays open for the document to store.
+            upload.seek(0)
+            self._pdf_summary = summarise_pdf(ContentFile(upload.read(), name=upload.name))
+            upload.seek(0)
         except UnreadablePdf as error:
             raise forms.ValidationError(
                 "This file cannot be opened as a PDF (%(reason)s) Export the poster as a PDF "
@@ -139,7 +143,6 @@ class PosterForm(PublishingRulesForm):
         upload = self.cleaned_data.get("pdf_upload")
         if upload:
             poster.document = self._save_upload(upload)
-            self._pdf_summary = None  # read again from the stored file
         editor_chose_preview = (
             "preview_image" in self.changed_data and poster.preview_image_id is not None
         )

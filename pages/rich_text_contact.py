@@ -4,10 +4,13 @@ reference and filled in from Service settings whenever the text is shown.
 Stored as `<embed embedtype="contact_detail" detail="email"/>` (Wagtail's embed entities); in the
 editor it is an immutable token ("team email address") that the toolbar's buttons insert; on the
 site it becomes a mailto: or tel: link with the current value, or nothing if that detail is empty
-in Service settings.
+in Service settings. Wagtail renders rich text without the request, so the values are the default
+site's settings (this project has one site), read once per piece of rich text.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from django.utils.html import format_html
 from draftjs_exporter.dom import DOM
@@ -26,12 +29,15 @@ EMBED_TYPE = "contact_detail"
 JS = "pages/js/contact_detail_entity.js"
 
 
+@dataclass(frozen=True)
 class Detail:
     """One detail an editor can insert: its feature name, Draftail entity type and token text."""
 
-    def __init__(self, name: str, feature: str, entity_type: str, token: str, description: str):
-        self.name, self.feature, self.entity_type = name, feature, entity_type
-        self.token, self.description = token, description
+    name: str
+    feature: str
+    entity_type: str
+    token: str
+    description: str
 
 
 DETAILS = (
@@ -51,8 +57,6 @@ DETAILS = (
     ),
 )
 BY_NAME = {detail.name: detail for detail in DETAILS}
-BY_ENTITY_TYPE = {detail.entity_type: detail for detail in DETAILS}
-FEATURES = [detail.feature for detail in DETAILS]
 
 
 class ContactDetailEmbedHandler(EmbedHandler):

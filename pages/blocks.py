@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
+from pages.contact_details import CONTACT_DETAIL_CHOICES, contact_details
 from pages.rich_text import RICH_TEXT_FEATURES
 from pages.table_of_contents import OpensSection
 from pages.video_urls import ALLOWED_HOSTS_MESSAGE, video_addresses
@@ -238,6 +240,44 @@ class VideoBlock(blocks.StructBlock):
         return context
 
 
+class ContactDetailsBlock(blocks.StructBlock):
+    """The team's contact details as Settings > Service settings holds them when the page is
+    shown: change the inbox or phone number there and every page follows."""
+
+    intro = blocks.CharBlock(
+        required=False,
+        max_length=200,
+        help_text="Optional sentence before the details, for example 'To book training, contact "
+        "the team:'.",
+    )
+    details = blocks.MultipleChoiceBlock(
+        choices=CONTACT_DETAIL_CHOICES,
+        default=["email"],
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Which details to show. They come from Settings › Service settings; a detail "
+        "left empty there (such as the phone number) is not shown.",
+    )
+
+    class Meta:
+        icon = "mail"
+        label = "Contact details"
+        template = "components/blocks/contact_details.html"
+        help_text = "The team's email address, phone number or out-of-hours notice, always up "
+        "to date: never type them into text."
+        description = "The infant mental health team's contact details, from Service settings."
+        preview_value = {
+            "intro": "To find out more, contact the team:",
+            "details": ["name", "email"],
+        }
+        preview_template = PREVIEW_TEMPLATE
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        context["contact"] = contact_details(request, value.get("details") or [])
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     rich_text = blocks.RichTextBlock(
@@ -262,3 +302,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     video = VideoBlock()
     resource_list = ResourceListBlock()
     poster_list = PosterListBlock()
+    contact_details = ContactDetailsBlock()

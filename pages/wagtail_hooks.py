@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 
 from pages.accessibility_checker import use_link_text_checker
 from pages.review_report import PagesDueForReviewView
+from pages.rich_text_contact import register_contact_detail_features
 
 
 @hooks.register("register_admin_urls")
@@ -39,3 +40,9 @@ def register_review_report_menu_item() -> MenuItem:
 @hooks.register("construct_wagtail_userbar")
 def add_link_text_checks(request, items, page):
     use_link_text_checker(request, items, page)
+
+
+# --- Contact details inside rich text (pages/rich_text_contact.py) -------------------------------
+@hooks.register("register_rich_text_features")
+def register_contact_details_in_rich_text(features):
+    register_contact_detail_features(features)

@@ -64,6 +64,18 @@ def site_header(context: template.Context) -> dict:
     }
 
 
+@register.simple_tag(takes_context=True)
+def canonical_url(context: template.Context) -> str:
+    """The page's full address on the Wagtail Site (scheme, host and port from the deployment's
+    public address, `pages/site_address.py`), without any query string: filtered and searched
+    views of a listing or search page name the page itself. Empty for previews and non-pages."""
+    page: Page | None = context.get("page")
+    request: HttpRequest | None = context.get("request")
+    if page is None or getattr(request, "is_preview", False) or not page.pk:
+        return ""
+    return page.get_full_url(request) or ""
+
+
 @register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context: template.Context) -> dict:
     page: Page | None = context.get("page")

@@ -76,8 +76,8 @@ class Poster(PublishableSnippet):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        help_text="The poster as a PDF. Upload a new PDF here to replace it; the preview is "
-        "then made again from its first page.",
+        help_text="Or choose a PDF already in the document library. When it changes, the "
+        "preview is made again from its first page.",
     )
     preview_image = models.ForeignKey(
         get_image_model_string(),
@@ -112,7 +112,7 @@ class Poster(PublishableSnippet):
         FieldPanel("summary"),
         FieldPanel("audience"),
         MultiFieldPanel(
-            [FieldPanel("document"), FieldPanel("preview_image")],
+            [FieldPanel("pdf_upload"), FieldPanel("document"), FieldPanel("preview_image")],
             heading="PDF and preview",
         ),
         FieldPanel("plain_text"),

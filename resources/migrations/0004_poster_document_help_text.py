@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resources', '0002_publishable_snippet_seed_key'),
+        ('resources', '0003_useful_link_check_counts'),
         ('wagtaildocs', '0014_alter_document_file_size'),
     ]
 

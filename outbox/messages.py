@@ -16,10 +16,13 @@ LINESEP = "\r\n"
 
 def serialise(message: EmailMessage) -> dict[str, Any]:
     """The envelope and the rendered message (base64), ready to be a task argument."""
+    data = message.message().as_bytes(linesep=LINESEP)
+    if not data.endswith(LINESEP.encode()):
+        data += LINESEP.encode()  # SMTP ends the data with a line break: the relay gets these bytes
     return {
         "from_email": message.from_email,
         "recipients": list(message.recipients()),
-        "message": base64.b64encode(message.message().as_bytes(linesep=LINESEP)).decode("ascii"),
+        "message": base64.b64encode(data).decode("ascii"),
     }
 
 

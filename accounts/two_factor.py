@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
+from django.utils import timezone
 from django_otp import devices_for_user, user_has_device
 from django_otp import verify_token as otp_verify_token
 from django_otp.models import Device
@@ -48,6 +51,20 @@ def new_recovery_codes(user: AbstractBaseUser) -> list[str]:
 
 def normalise_code(code: str) -> str:
     return "".join(code.split()).replace("-", "").lower()
+
+
+def seconds_to_wait(devices: list[Device]) -> int:
+    """How long django-otp's throttling still refuses codes after wrong ones (0: not at all)."""
+    wait = 0.0
+    for device in devices:
+        allowed, data = device.verify_is_allowed()
+        if not allowed and data and data.get("locked_until"):
+            wait = max(wait, (data["locked_until"] - timezone.now()).total_seconds())
+    return math.ceil(wait)
+
+
+def confirmed_devices(user: AbstractBaseUser) -> list[Device]:
+    return list(devices_for_user(user, confirmed=True))
 
 
 def verified_device(user: AbstractBaseUser, code: str) -> Device | None:

@@ -19,13 +19,26 @@ from .password_reset import is_rate_limited, queue_reset
 from .qr import qr_svg
 from .two_factor import (
     confirm_authenticator,
+    confirmed_devices,
     has_second_factor,
     new_recovery_codes,
     pending_authenticator,
+    seconds_to_wait,
     verified_device,
 )
 
 RECOVERY_CODES_SESSION_KEY = "accounts_new_recovery_codes"
+WRONG_CODE = (
+    "That code is not right. Enter the code your app shows now for this website (check your "
+    "phone sets its clock automatically), or an unused recovery code."
+)
+
+
+def _wait_message(seconds: int) -> str:
+    return (
+        f"Too many wrong codes. Wait {seconds} second{'s' if seconds != 1 else ''}, "
+        "then enter the code your app shows at that time."
+    )
 
 
 def _next_url(request: HttpRequest) -> str:
@@ -46,15 +59,12 @@ def verify(request: HttpRequest) -> HttpResponse:
         return redirect("accounts_setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        device = verified_device(request.user, form.cleaned_data["code"])
+        wait = seconds_to_wait(confirmed_devices(request.user))
+        device = None if wait else verified_device(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             return HttpResponseRedirect(_next_url(request))
-        form.add_error(
-            "code",
-            "That code is not right. Enter the code your app shows now (check your phone's "
-            "clock is set automatically), or an unused recovery code.",
-        )
+        form.add_error("code", _wait_message(wait) if wait else WRONG_CODE)
     status = 400 if form.errors else 200
     context = {"form": form, "next": _next_url(request)}
     return render(request, "accounts/verify.html", context, status=status)
@@ -70,14 +80,12 @@ def setup(request: HttpRequest) -> HttpResponse:
     device = pending_authenticator(request.user)
     form = SetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        if confirm_authenticator(device, form.cleaned_data["code"]):
+        wait = seconds_to_wait([device])
+        if not wait and confirm_authenticator(device, form.cleaned_data["code"]):
             otp_login(request, device)
             request.session[RECOVERY_CODES_SESSION_KEY] = new_recovery_codes(request.user)
             return redirect(reverse("accounts_recovery_codes") + "?" + request.GET.urlencode())
-        form.add_error(
-            "code",
-            "That code is not right. Enter the 6-digit code your app shows now for this website.",
-        )
+        form.add_error("code", _wait_message(wait) if wait else WRONG_CODE)
     secret = b32encode(device.bin_key).decode("ascii")
     context = {
         "form": form,

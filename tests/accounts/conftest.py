@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-PASSWORD = "a long passphrase for tests"  # noqa: S105
+PASSWORD = "a long passphrase for tests"
 
 
 @pytest.fixture

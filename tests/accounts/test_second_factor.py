@@ -4,10 +4,10 @@ confirmed authenticator app, a TOTP code after the password, recovery codes that
 from __future__ import annotations
 
 import os
-from base64 import b32encode
 import subprocess
 import sys
 import time
+from base64 import b32encode
 
 import pytest
 from bs4 import BeautifulSoup

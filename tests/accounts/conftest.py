@@ -4,6 +4,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from tests.outbox.conftest import relay  # noqa: F401 (fixture: queued email, loopback relay)
+
 PASSWORD = "a long passphrase for tests"
 
 

@@ -13,8 +13,9 @@ from django.urls import reverse
 from .two_factor import has_second_factor, second_factor_required
 
 # Admin paths a signed-in but not yet verified user may open: signing in and out, password
-# reset, and the second-factor pages themselves (suffixes of the admin prefix).
-OPEN_ADMIN_PATHS = ("login/", "logout/", "password_reset/", "two-factor/")
+# reset, the second-factor pages themselves, and the script catalogue and icon sprite that every
+# admin page (these included) loads; Wagtail serves those two to anyone.
+OPEN_ADMIN_PATHS = ("login/", "logout/", "password_reset/", "two-factor/", "jsi18n/", "sprite/")
 
 
 class SecondFactorMiddleware:

@@ -59,6 +59,16 @@ def test_user_without_a_second_factor_cannot_reach_the_dashboard(client, editor)
     assert client.get("/admin/").status_code == 302
 
 
+def test_pages_before_the_second_factor_still_get_their_scripts_and_icons(client, editor):
+    """Every admin page, the sign-in steps included, loads the script catalogue and the icon
+    sprite: those must not turn into a redirect to the very page that loads them."""
+    confirmed_device(editor)
+    sign_in(client, "editor")
+    assert client.get("/admin/jsi18n/")["Content-Type"].startswith("text/javascript")
+    assert client.get("/admin/sprite/")["Content-Type"].startswith("image/svg+xml")
+    assert client.get("/admin/").status_code == 302
+
+
 def test_set_up_confirms_with_a_code_then_shows_recovery_codes_once(client, editor):
     sign_in(client, "editor")
     client.get("/admin/two-factor/set-up/")

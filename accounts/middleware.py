@@ -9,6 +9,7 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp.middleware import is_verified
 
 from .two_factor import has_second_factor, second_factor_required
 
@@ -33,7 +34,7 @@ class SecondFactorMiddleware:
         if prefix is None or request.path[len(prefix) :].startswith(OPEN_ADMIN_PATHS):
             return None
         user = request.user
-        if not user.is_authenticated or user.is_verified() or not second_factor_required(user):  # type: ignore[union-attr]
+        if not user.is_authenticated or is_verified(user) or not second_factor_required(user):
             return None
         view = "accounts_verify" if has_second_factor(user) else "accounts_setup"
         query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""

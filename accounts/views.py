@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from base64 import b32encode
+from typing import cast
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
+from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import login as otp_login
+from django_otp.middleware import is_verified
 from wagtail.admin.views.account import PasswordResetView
 
 from .forms import CodeForm, SetupForm
@@ -41,6 +45,11 @@ def _wait_message(seconds: int) -> str:
     )
 
 
+def _user(request: HttpRequest) -> AbstractBaseUser:
+    """The signed-in user (every view here is behind login_required)."""
+    return cast(AbstractBaseUser, request.user)
+
+
 def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
@@ -55,12 +64,12 @@ def _next_url(request: HttpRequest) -> str:
 @login_required(login_url="wagtailadmin_login")
 def verify(request: HttpRequest) -> HttpResponse:
     """After the password: a code from the authenticator app, or a recovery code."""
-    if not has_second_factor(request.user):
+    if not has_second_factor(_user(request)):
         return redirect("accounts_setup")
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        wait = seconds_to_wait(confirmed_devices(request.user))
-        device = None if wait else verified_device(request.user, form.cleaned_data["code"])
+        wait = seconds_to_wait(confirmed_devices(_user(request)))
+        device = None if wait else verified_device(_user(request), form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
             return HttpResponseRedirect(_next_url(request))
@@ -75,15 +84,15 @@ def verify(request: HttpRequest) -> HttpResponse:
 @login_required(login_url="wagtailadmin_login")
 def setup(request: HttpRequest) -> HttpResponse:
     """Add an authenticator app: scan the QR code (or type the key), then confirm a code."""
-    if has_second_factor(request.user) and not request.user.is_verified():  # type: ignore[union-attr]
+    if has_second_factor(_user(request)) and not is_verified(request.user):
         return redirect("accounts_verify")  # replacing a device needs the current one first
-    device = pending_authenticator(request.user)
+    device = pending_authenticator(_user(request))
     form = SetupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         wait = seconds_to_wait([device])
         if not wait and confirm_authenticator(device, form.cleaned_data["code"]):
             otp_login(request, device)
-            request.session[RECOVERY_CODES_SESSION_KEY] = new_recovery_codes(request.user)
+            request.session[RECOVERY_CODES_SESSION_KEY] = new_recovery_codes(_user(request))
             return redirect(reverse("accounts_recovery_codes") + "?" + request.GET.urlencode())
         form.add_error("code", _wait_message(wait) if wait else WRONG_CODE)
     secret = b32encode(device.bin_key).decode("ascii")
@@ -93,7 +102,7 @@ def setup(request: HttpRequest) -> HttpResponse:
             device.config_url, "QR code to add this website to your authenticator app"
         ),
         "secret": " ".join(secret[i : i + 4] for i in range(0, len(secret), 4)),
-        "replacing": has_second_factor(request.user),
+        "replacing": has_second_factor(_user(request)),
     }
     return render(request, "accounts/setup.html", context, status=400 if form.errors else 200)
 
@@ -102,8 +111,8 @@ def setup(request: HttpRequest) -> HttpResponse:
 @login_required(login_url="wagtailadmin_login")
 def recovery_codes(request: HttpRequest) -> HttpResponse:
     """Shows newly made recovery codes once; a verified user can make a new set (POST)."""
-    if request.method == "POST" and request.user.is_verified():  # type: ignore[union-attr]
-        request.session[RECOVERY_CODES_SESSION_KEY] = new_recovery_codes(request.user)
+    if request.method == "POST" and is_verified(request.user):
+        request.session[RECOVERY_CODES_SESSION_KEY] = new_recovery_codes(_user(request))
         return redirect("accounts_recovery_codes")
     codes = request.session.pop(RECOVERY_CODES_SESSION_KEY, None)
     context = {"codes": codes, "next": _next_url(request)}
@@ -113,7 +122,7 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
 class QueuedPasswordResetView(PasswordResetView):
     """Wagtail's reset form, answered without looking the account up or sending anything."""
 
-    def form_valid(self, form):  # type: ignore[no-untyped-def]
+    def form_valid(self, form: Form) -> HttpResponse:
         email = form.cleaned_data["email"]
         if is_rate_limited(self.request, email):
             form.add_error(

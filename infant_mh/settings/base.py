@@ -238,6 +238,7 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # One line per immediate Wagtail housekeeping task is noise; failures still show.
         "django_tasks": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},  # django-axes' banner on every start
     },
 }
 
@@ -318,4 +319,3 @@ PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_LIMIT_WI
 # Public pages still set no cookie: an empty session is never saved.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
-LOGGING["loggers"]["axes.apps"] = {"level": "WARNING"}  # not a banner on every start

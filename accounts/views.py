@@ -5,11 +5,14 @@ from __future__ import annotations
 from base64 import b32encode
 from typing import cast
 
+from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -27,6 +30,7 @@ from .two_factor import (
     has_second_factor,
     new_recovery_codes,
     pending_authenticator,
+    remove_devices,
     seconds_to_wait,
     verified_device,
 )
@@ -133,3 +137,22 @@ class QueuedPasswordResetView(PasswordResetView):
             return self.render_to_response(self.get_context_data(form=form), status=429)
         queue_reset(self.request, email)
         return HttpResponseRedirect(self.get_success_url())
+
+
+@never_cache
+@login_required(login_url="wagtailadmin_login")
+def reset_user(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Superusers only: remove another user's authenticator and recovery codes (lost phone)."""
+    if not getattr(request.user, "is_superuser", False):
+        raise PermissionDenied
+    user = get_object_or_404(get_user_model(), pk=user_id)
+    if request.method == "POST":
+        removed = remove_devices(user)
+        messages.success(
+            request,
+            f"Two-factor sign-in reset for {user.get_username()} ({removed} device(s) removed): "
+            "they will set up an authenticator app the next time they sign in.",
+        )
+        return redirect("wagtailusers_users:index")
+    context = {"subject": user, "has_devices": has_second_factor(user)}
+    return render(request, "accounts/reset_user.html", context)

@@ -221,3 +221,37 @@ def test_production_requires_2fa_and_refuses_exemptions_over_https():
     assert refused.returncode != 0 and "ADMIN_2FA_EXEMPT_USERNAMES" in refused.stderr
     local = production_settings(ADMIN_2FA_EXEMPT_USERNAMES="admin", HTTPS_ONLY="false")
     assert local.returncode == 0, local.stderr
+
+
+def test_superuser_resets_a_users_second_factor_from_the_users_list(
+    client, editor, django_user_model
+):
+    colleague = django_user_model.objects.create_user("colleague", "c@example.org", "x" * 12)
+    colleague.is_staff = True
+    colleague.save()
+    confirmed_device(colleague)
+    confirmed_device(editor)
+    sign_in(client, "editor")
+    client.post("/admin/two-factor/", {"code": next_code(TOTPDevice.objects.get(user=editor))})
+
+    listing = client.get("/admin/users/").content.decode()
+    url = f"/admin/two-factor/reset/{colleague.pk}/"
+    assert url in listing and "Reset two-factor sign-in" in listing
+    assert "will be asked to set up" in client.get(url).content.decode()
+    done = client.post(url, follow=True)
+    assert "Two-factor sign-in reset for colleague" in done.content.decode()
+    assert not TOTPDevice.objects.filter(user=colleague).exists()
+    assert TOTPDevice.objects.filter(user=editor).exists()
+
+
+def test_only_superusers_may_reset_second_factors(client, editor, django_user_model, settings):
+    settings.ADMIN_REQUIRE_2FA = False
+    editor.is_superuser = False
+    editor.save()
+    confirmed_device(editor)
+    victim = django_user_model.objects.create_user("victim", "v@example.org", "x" * 12)
+    confirmed_device(victim)
+    client.force_login(editor)
+    assert client.post(f"/admin/two-factor/reset/{victim.pk}/").status_code == 403
+    assert TOTPDevice.objects.filter(user=victim).exists()
+    assert client.get("/admin/two-factor/reset/999999/").status_code == 403

@@ -76,6 +76,7 @@ def verify(request: HttpRequest) -> HttpResponse:
         device = None if wait else verified_device(_user(request), form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
+            request.session.cycle_key()  # a new session id for the fully signed-in user
             return HttpResponseRedirect(_next_url(request))
         form.add_error("code", _wait_message(wait) if wait else WRONG_CODE)
     status = 400 if form.errors else 200
@@ -96,6 +97,7 @@ def setup(request: HttpRequest) -> HttpResponse:
         wait = seconds_to_wait([device])
         if not wait and confirm_authenticator(device, form.cleaned_data["code"]):
             otp_login(request, device)
+            request.session.cycle_key()  # a new session id for the fully signed-in user
             request.session[RECOVERY_CODES_SESSION_KEY] = new_recovery_codes(_user(request))
             return redirect(reverse("accounts_recovery_codes") + "?" + request.GET.urlencode())
         form.add_error("code", _wait_message(wait) if wait else WRONG_CODE)

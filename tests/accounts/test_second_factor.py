@@ -111,8 +111,10 @@ def test_password_then_a_valid_authenticator_code(client, editor):
 
     device.refresh_from_db()
     device.throttle_reset()  # django-otp slows down guesses (tested below): not the point here
+    half_signed_in = client.session.session_key
     right = client.post("/admin/two-factor/", {"code": next_code(device), "next": "/admin/pages/"})
     assert right.status_code == 302 and right["Location"] == "/admin/pages/"
+    assert client.session.session_key != half_signed_in  # a fresh session id once verified
     assert client.get("/admin/").status_code == 200
 
 

@@ -18,6 +18,7 @@ from django_tasks import task
 from wagtail.admin.views.account import get_password_reset_form
 
 from enquiries.abuse import client_ip
+from outbox.tasks import forget_finished
 
 from .models import PasswordResetRequest
 
@@ -59,6 +60,7 @@ def send_password_reset(email: str) -> str:
 
     The result says nothing about whether an account exists.
     """
+    forget_finished(send_password_reset.module_path)
     form = get_password_reset_form()({"email": email})
     if form.is_valid():
         base = urlsplit(settings.WAGTAILADMIN_BASE_URL)

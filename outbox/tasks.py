@@ -9,6 +9,8 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 from django_tasks import task
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from .delivery import delivery_connection
 from .messages import deserialise
@@ -28,9 +30,17 @@ def retry_delay(attempt: int) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+def forget_finished(task_path: str) -> None:
+    """Delete the finished rows of a task: their arguments hold addresses and whole messages
+    (password reset links among them), which nothing needs once sent. Rows still waiting or
+    running, and failed ones, stay."""
+    DBTaskResult.objects.filter(task_path=task_path, status=TaskResultStatus.SUCCESSFUL).delete()
+
+
 @task(backend="database", queue_name="email")
 def send_queued_email(payload: dict[str, Any], attempt: int = 1) -> str:
     """Send one message queued by `QueuedEmailBackend`; on any failure queue the next attempt."""
+    forget_finished(send_queued_email.module_path)
     message = deserialise(payload)
     try:
         with delivery_connection() as connection:

@@ -79,8 +79,8 @@ def test_page_and_queue_are_the_same_for_an_unknown_address(client, editor, sett
         "nobody@example.org",
     ]
     run_worker("email")
-    results = {t.args_kwargs["args"][0]: t.return_value for t in lookups.all()}
-    assert results == {"editor@example.org": "processed", "nobody@example.org": "processed"}
+    # Both ran and say the same; each lookup forgets the finished ones (they hold addresses).
+    assert [(t.status, t.return_value) for t in lookups.all()] == [("SUCCESSFUL", "processed")]
 
 
 def test_reset_email_not_sent_for_inactive_accounts(client, editor, settings, mailoutbox):

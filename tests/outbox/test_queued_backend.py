@@ -102,8 +102,19 @@ def test_failed_send_is_retried_with_the_same_message_until_the_relay_takes_it(
     relay.accept()
     DBTaskResult.objects.filter(pk=retry.pk).update(run_after=first.finished_at)  # an hour on
     run_worker("email")
-    assert queued()[1].status == "SUCCESSFUL"
+    assert [(t.pk, t.status) for t in queued()] == [(retry.pk, "SUCCESSFUL")]  # first forgotten
     assert relay.handler.raw == [base64.b64decode(payload["message"])]
+
+
+def test_sent_messages_are_forgotten_by_the_next_send(relay):
+    send_mail("Reset your password", "https://example.org/reset/secret-token/", None, ["a@x.org"])
+    run_worker("email")
+    [first] = queued()
+    send_mail("Another", "Body", None, ["b@x.org"])
+    run_worker("email")
+    [second] = queued()
+    assert second.pk != first.pk and second.args_kwargs["args"][0]["recipients"] == ["b@x.org"]
+    assert len(relay.messages) == 2
 
 
 def test_backoff_runs_through_the_list_then_repeats(settings):

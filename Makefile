@@ -25,7 +25,11 @@ RUN_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
 	ALLOWED_HOSTS="$${ALLOWED_HOSTS:-127.0.0.1,localhost}" \
 	CSRF_TRUSTED_ORIGINS="$${CSRF_TRUSTED_ORIGINS:-http://$(HOST):$(PORT),http://localhost:$(PORT)}" \
 	WAGTAILADMIN_BASE_URL="$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}" \
-	HTTPS_ONLY="$${HTTPS_ONLY:-false}" HOST=$(HOST) PORT=$(PORT)
+	HTTPS_ONLY="$${HTTPS_ONLY:-false}" HOST=$(HOST) PORT=$(PORT) \
+	ADMIN_2FA_EXEMPT_USERNAMES="$${ADMIN_2FA_EXEMPT_USERNAMES-$(LOCAL_ADMIN)}"
+# The one local account `make run` lets into the admin without a second factor (this machine
+# only; production settings refuse the exemption over HTTPS). ADMIN_2FA_EXEMPT_USERNAMES= turns it off.
+LOCAL_ADMIN := admin
 
 # Values that let `check --deploy` load the production settings during tests.
 DEPLOY_CHECK_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
@@ -56,8 +60,12 @@ run: $(INSTALLED) .secret_key ## Set up everything and serve the site on http://
 	@$(RUN_ENV) $(PY) manage.py seed_content --if-empty
 	@$(MAKE) --no-print-directory staticfiles/staticfiles.json
 	@echo "Serving on http://$(HOST):$(PORT)/  (admin at /admin/)."
-	@echo "Create an admin account with:  $(PY) manage.py createsuperuser"
-	@echo "  (non-interactive: DJANGO_SUPERUSER_USERNAME=… DJANGO_SUPERUSER_EMAIL=… DJANGO_SUPERUSER_PASSWORD=… $(PY) manage.py createsuperuser --noinput)"
+	@echo "Create an admin account with:  $(PY) manage.py createsuperuser --username $(LOCAL_ADMIN)"
+	@echo "  (non-interactive: DJANGO_SUPERUSER_USERNAME=$(LOCAL_ADMIN) DJANGO_SUPERUSER_EMAIL=… DJANGO_SUPERUSER_PASSWORD=… $(PY) manage.py createsuperuser --noinput)"
+	@exempt="$${ADMIN_2FA_EXEMPT_USERNAMES-$(LOCAL_ADMIN)}"; if [ -n "$$exempt" ]; then \
+		echo "Two-factor sign-in is RELAXED for the local account(s) '$$exempt' only (ADMIN_2FA_EXEMPT_USERNAMES);"; \
+		echo "  every other account must set up an authenticator app, as in production."; \
+	else echo "Two-factor sign-in is required for every account, as in production."; fi
 	@echo "The email worker (manage.py db_worker) runs beside gunicorn and stops with it."
 	@$(RUN_ENV) RUN_TASK_WORKER="$${RUN_TASK_WORKER:-true}" exec $(BIN)/gunicorn -c infant_mh/gunicorn.conf.py
 

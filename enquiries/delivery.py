@@ -17,11 +17,11 @@ import smtplib
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import get_connection
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
+from outbox.delivery import delivery_connection
 from pages.models.service_settings import ServiceSettings
 
 from .emails import acknowledgement_email, team_email
@@ -148,7 +148,7 @@ def deliver(enquiry_id: int) -> str:
     service = ServiceSettings.for_default_site()
     try:
         inbox = routed_inbox(enquiry, service)
-        with get_connection(timeout=settings.EMAIL_TIMEOUT) as connection:
+        with delivery_connection() as connection:  # already in the worker: not re-queued
             if enquiry.sent_at is None:
                 connection.send_messages([team_email(enquiry, inbox, service)])
                 _record_team_sent(enquiry, inbox)

@@ -4,9 +4,18 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import QueuedPasswordResetView
 from infant_mh.media import favicon_redirect, serve_public_media
 
 urlpatterns = [
+    # Sign-in security (accounts app): the second-factor pages, and Wagtail's password reset
+    # form replaced by one that queues the lookup and the email (same URL and name, so it wins).
+    path("admin/two-factor/", include("accounts.urls")),
+    path(
+        "admin/password_reset/",
+        QueuedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("favicon.ico", favicon_redirect),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,6 +4,7 @@ Every value that differs between deployments is read from the environment here, 
 ``environment.py``; the other settings modules only adjust behaviour.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -125,7 +126,10 @@ TEMPLATES = [
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -146,13 +150,14 @@ WHITENOISE_MAX_AGE = 60 * 60 * 24 * 365
 # --- Background tasks ---------------------------------------------------------------------------
 # Wagtail's own housekeeping tasks run immediately; enquiry email goes through the database queue
 # ("database" alias) so that nothing queued is lost and no extra server is needed.
-# Queues on the database backend: "enquiries" (sending email) and "maintenance" (the periodic
-# sweep and retention purge, and scheduled publishing and expiry; each re-schedules itself).
+# Queues on the database backend: "enquiries" (sending email), "email" (all other site email and
+# password-reset lookups, outbox and accounts apps) and "maintenance" (the periodic sweep and
+# retention purge, and scheduled publishing and expiry; each re-schedules itself).
 TASKS: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
     "database": {
         "BACKEND": "django_tasks_db.DatabaseBackend",
-        "QUEUES": ["default", "enquiries", "maintenance"],
+        "QUEUES": ["default", "enquiries", "maintenance", "email"],
     },
 }
 
@@ -238,6 +243,7 @@ LOGGING = {
         "django.security.DisallowedHost": {"level": "ERROR"},
         # One line per immediate Wagtail housekeeping task is noise; failures still show.
         "django_tasks": {"level": "WARNING"},
+        "axes.apps": {"level": "WARNING"},  # django-axes' banner on every start
     },
 }
 
@@ -276,3 +282,63 @@ WAGTAILADMIN_NOTIFICATION_USE_HTML = False
 WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = True
 # How often the worker emails page owners their pages due for review (one email per owner).
 REVIEW_REMINDER_INTERVAL_SECONDS = env_int("REVIEW_REMINDER_INTERVAL_SECONDS", 7 * 24 * 60 * 60)
+
+# --- Sign-in security and site email (accounts and outbox apps) ---------------------------------
+INSTALLED_APPS += [
+    "accounts",
+    "outbox",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+# django-otp knows which device verified the session; ours sends unverified users to it.
+_auth = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth + 1 : _auth + 1] = [
+    "django_otp.middleware.OTPMiddleware",
+    "accounts.middleware.SecondFactorMiddleware",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # turns a lockout into our page (429)
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # refuses locked-out sign-ins before the password check
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# All site email (Wagtail's notifications and password reset included) is queued on the
+# "email" queue and sent by the task worker through EMAIL_DELIVERY_BACKEND.
+EMAIL_BACKEND = "outbox.backends.QueuedEmailBackend"
+EMAIL_DELIVERY_BACKEND = env_str(
+    "EMAIL_DELIVERY_BACKEND", "django.core.mail.backends.smtp.EmailBackend"
+)
+# Backoff in seconds after the 1st, 2nd, ... failed send; then every OUTBOX_RETRY_REPEAT_SECONDS
+# until the relay takes it (a queued message is never dropped).
+OUTBOX_RETRY_DELAYS = [int(s) for s in env_list("OUTBOX_RETRY_DELAYS", "30,120,600,1800")]
+OUTBOX_RETRY_REPEAT_SECONDS = env_int("OUTBOX_RETRY_REPEAT_SECONDS", 60 * 60)
+
+# Lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords for one username from one client
+# lock that pair out for AXES_COOLOFF_MINUTES. Unlock: `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # the lock ends when the page says
+AXES_CLIENT_IP_CALLABLE = "enquiries.abuse.client_ip"  # honours TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_DISABLE_ACCESS_LOG = True  # keep failed attempts only, not a log of every sign-in
+AXES_ENABLE_ADMIN = False  # no Django admin is mounted
+
+# Second factor (django-otp): every admin user needs an authenticator app (TOTP) and gets
+# recovery codes. ADMIN_2FA_EXEMPT_USERNAMES is for a local `make run` account only:
+# production settings refuse it unless HTTPS_ONLY=false.
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA", True)
+ADMIN_2FA_EXEMPT_USERNAMES = env_list("ADMIN_2FA_EXEMPT_USERNAMES")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+
+# Password reset: the same answer and time whatever the address; limited per client and address.
+PASSWORD_RESET_RATE_LIMIT_COUNT = env_int("PASSWORD_RESET_RATE_LIMIT_COUNT", 5)
+PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS", 3600)
+
+# Admin sessions end after a working day without a request (each request extends them).
+# Public pages still set no cookie: an empty session is never saved.
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY
+from .base import ADMIN_2FA_EXEMPT_USERNAMES, ALLOWED_HOSTS, SECRET_KEY
 from .environment import env_bool
 
 if len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure") or len(set(SECRET_KEY)) < 5:
@@ -23,3 +23,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
 SECURE_HSTS_PRELOAD = HTTPS_ONLY
 SESSION_COOKIE_SECURE = HTTPS_ONLY
 CSRF_COOKIE_SECURE = HTTPS_ONLY
+
+# A sign-in without a second factor is only for a local account served over plain HTTP.
+if ADMIN_2FA_EXEMPT_USERNAMES and HTTPS_ONLY:
+    raise ImproperlyConfigured(
+        "ADMIN_2FA_EXEMPT_USERNAMES is only for `make run` on your own machine (HTTPS_ONLY=false)."
+    )

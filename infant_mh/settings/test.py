@@ -10,6 +10,9 @@ SECRET_KEY = "test-only-secret-key-" + "x" * 40
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that need the second factor (tests/accounts) turn it on.
+ADMIN_REQUIRE_2FA = False
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="infant-mh-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="infant-mh-test-static-"))
 STORAGES = {

@@ -8,7 +8,6 @@ with a loud reason, unless REQUIRE_BROWSER=1 (set in CI), which turns the skip i
 from __future__ import annotations
 
 import os
-import secrets
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from tests.browser.admin_users import create_admin_user, sign_in
 from tests.browser.site_pages import PageState, discover_states
 from tests.live_site import LiveSite
 
@@ -87,29 +87,15 @@ def fresh_page(browser: Browser) -> Iterator[Page]:
 
 EDITOR = "a11y-checker-editor"
 
-_CREATE_EDITOR = """
-from django.contrib.auth import get_user_model
-User = get_user_model()
-user, _ = User.objects.get_or_create(username={username!r}, defaults={{"email": "a11y@example.org"}})
-user.is_staff = user.is_superuser = True
-user.set_password({password!r})
-user.save()
-"""
-
 
 @pytest.fixture(scope="module")
 def editor_page(browser: Browser, live_site: LiveSite) -> Iterator[Page]:
-    """A superuser signed in to the live site's admin, in its own context, 1280 px wide."""
-    password = secrets.token_urlsafe(16)
-    live_site.manage("shell", "-c", _CREATE_EDITOR.format(username=EDITOR, password=password))
+    """A superuser signed in to the live site's admin (password and security code), in its own
+    context, 1280 px wide."""
+    editor = create_admin_user(live_site, EDITOR, superuser=True)
     context = browser.new_context(viewport=WIDTHS["1280"])
     page = context.new_page()
-    page.goto(live_site.base_url + "/admin/login/")
-    page.fill("#id_username", EDITOR)
-    page.fill("#id_password", password)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    assert "/admin/login/" not in page.url, "the editor could not log in"
+    sign_in(page, live_site, editor)
     yield page
     context.close()
 

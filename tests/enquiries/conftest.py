@@ -53,7 +53,7 @@ def smtp(settings) -> Iterator[SMTPEndpoint]:
     """A real SMTP server (aiosmtpd) the site sends to; tests can make it refuse or hang."""
     endpoint = SMTPEndpoint()
     endpoint.accept()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = endpoint.port
     settings.EMAIL_TIMEOUT = 2

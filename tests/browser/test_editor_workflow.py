@@ -3,58 +3,15 @@ button for them); a moderator approves it and the public page shows the change."
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from tests.browser.admin_users import create_admin_user, sign_in
 from tests.browser.conftest import WIDTHS
 from tests.live_site import LiveSite, running_site
-
-# --- Signing in ---------------------------------------------------------------------------------
-# A local stand-in for tests/browser/admin_users.py (create_admin_user / sign_in, which will also
-# handle the second factor): swapping to it changes only these two functions.
-
-
-@dataclass(frozen=True)
-class AdminUser:
-    username: str
-    password: str
-
-
-_CREATE_USER = """
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-user, _ = get_user_model().objects.get_or_create(username={username!r})
-user.email = {username!r} + "@example.org"
-user.is_staff = True
-user.set_password({password!r})
-user.save()
-user.groups.set(Group.objects.filter(name__in={groups!r}))
-"""
-
-
-def create_admin_user(live_site: LiveSite, username: str, *, groups=()) -> AdminUser:
-    password = secrets.token_urlsafe(16)
-    live_site.manage(
-        "shell",
-        "-c",
-        _CREATE_USER.format(username=username, password=password, groups=list(groups)),
-    )
-    return AdminUser(username, password)
-
-
-def sign_in(page: Page, live_site: LiveSite, user: AdminUser) -> None:
-    page.goto(live_site.base_url + "/admin/login/")
-    page.fill("#id_username", user.username)
-    page.fill("#id_password", user.password)
-    with page.expect_navigation():
-        page.click("button[type=submit]")
-    assert "/admin/login/" not in page.url, f"{user.username} could not sign in"
-
 
 # --- The workflow ---------------------------------------------------------------------------------
 

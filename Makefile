@@ -81,7 +81,7 @@ checks: $(INSTALLED) ## Django's checks (incl. --deploy), missing migrations, th
 	$(BIN)/hadolint Dockerfile
 
 test: checks ## Run every check and every test tier (SQLite, or PostgreSQL when DATABASE_URL says so)
-	$(BIN)/pytest
+	$(BIN)/pytest --durations=25
 
 test-fast: $(INSTALLED) ## In-process tests only: no gunicorn, no Chromium (two xdist workers; WORKERS=0: one process)
 	$(BIN)/pytest $(FAST_TIER) -n $(WORKERS) --dist loadgroup

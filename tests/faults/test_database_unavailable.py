@@ -1,0 +1,211 @@
+"""In process: a database that fails gives the 503 page with urgent help (or, for a contact form
+post, the "not sent" page with the phone number and address), rendered without any query; and
+a request's database deadline cuts a server that never answers. The real outage and freeze are in
+test_live_database_faults.py."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from bs4 import BeautifulSoup
+from django.db import OperationalError, connection
+from django.db.backends.postgresql.base import Database
+
+from enquiries.forms import EnquiryForm
+from enquiries.models import Enquiry
+from enquiries.not_sent import FORM_MARKER
+from infant_mh.database_deadline import database_deadline
+from infant_mh.postgresql.base import DatabaseWrapper
+from tests.enquiries.conftest import contact_page, topics  # noqa: F401 (fixtures)
+from tests.enquiries.forms import VALID, form_fields, topic_values
+
+pytestmark = pytest.mark.django_db
+
+PHONE = "01724 000000"
+EMAIL = "team@example.org"
+
+
+@pytest.fixture(autouse=True)
+def fallbacks(settings) -> None:
+    settings.CONTACT_FALLBACK_PHONE = PHONE
+    settings.CONTACT_FALLBACK_EMAIL = EMAIL
+
+
+@contextmanager
+def database_fails(when=lambda sql: True) -> Iterator[list[str]]:
+    """Every query (or those `when` picks) raises OperationalError, as from a stopped server."""
+    refused: list[str] = []
+
+    def fail(execute, sql, params, many, context):
+        if when(sql):
+            refused.append(sql)
+            raise OperationalError("connection refused (test)")
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(fail):
+        yield refused
+
+
+def text_of(response) -> str:
+    return BeautifulSoup(response.content, "html.parser").get_text(" ", strip=True)
+
+
+def assert_urgent_help(text: str) -> None:
+    assert "If you need help now" in text
+    assert "Call 999" in text
+    assert "Call NHS 111" in text
+
+
+def test_page_request_gets_503_with_urgent_help_and_no_query(client, contact_page):  # noqa: F811
+    client.raise_request_exception = False
+    with database_fails() as refused:
+        response = client.get("/")
+    assert refused  # the page did need the database
+    assert response.status_code == 503
+    assert response["Retry-After"].isdigit()
+    assert "no-cache" in response["Cache-Control"]
+    text = text_of(response)
+    assert "Sorry, the service is unavailable" in text
+    assert_urgent_help(text)
+    assert PHONE in text and EMAIL in text
+    # Rendering asked nothing more of the database: only the page's own first query failed.
+    assert len(refused) == 1
+
+
+def test_failure_in_middleware_also_gets_503(client, contact_page):  # noqa: F811
+    """The session lookup fails inside the middleware chain, before any view: handler500."""
+    client.raise_request_exception = False
+    client.cookies["sessionid"] = "a" * 32  # a well-formed key is looked up
+    with database_fails():
+        response = client.get("/admin/")
+    assert response.status_code == 503
+    assert_urgent_help(text_of(response))
+
+
+def submit_contact_form(client, page_url: str):
+    html = client.get(page_url).content.decode()
+    data = {**form_fields(html), **VALID, "topic": next(iter(topic_values(html).values()))}
+    return client.post(page_url, data)
+
+
+def test_contact_post_that_cannot_be_stored_says_not_sent(client, contact_page):  # noqa: F811
+    with database_fails(when=lambda sql: "enquiries_enquiry" in sql):
+        response = submit_contact_form(client, contact_page.url)
+    assert response.status_code == 503
+    text = text_of(response)
+    assert "Your message has not been sent" in text
+    assert PHONE in text and EMAIL in text
+    assert f'href="tel:{PHONE.replace(" ", "")}"' in response.content.decode()
+    assert f'href="mailto:{EMAIL}"' in response.content.decode()
+    assert_urgent_help(text)
+    assert not Enquiry.objects.exists()
+
+
+def test_contact_post_while_database_is_down_says_not_sent(client, contact_page):  # noqa: F811
+    """The page itself cannot be found: still the "not sent" page, not the general 503."""
+    client.raise_request_exception = False
+    html = client.get(contact_page.url).content.decode()
+    data = {**form_fields(html), **VALID, "topic": "1"}
+    with database_fails():
+        response = client.post(contact_page.url, data)
+    assert response.status_code == 503
+    assert "Your message has not been sent" in text_of(response)
+
+
+def test_other_posts_get_the_general_page(client, contact_page):  # noqa: F811
+    client.raise_request_exception = False
+    with database_fails():
+        response = client.post("/search/", {"q": "sleep"})
+    assert response.status_code == 503
+    assert "Sorry, the service is unavailable" in text_of(response)
+
+
+def test_the_form_marker_is_the_enquiry_forms_own_field():
+    assert FORM_MARKER in EnquiryForm.base_fields
+
+
+def test_other_errors_still_get_the_500_page(client, contact_page, monkeypatch):  # noqa: F811
+    client.raise_request_exception = False
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("enquiries.models.contact_page.EnquiryForm", broken)
+    response = client.get(contact_page.url)
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in text_of(response)
+
+
+@contextmanager
+def silent_server() -> Iterator[int]:
+    """A TCP port that accepts connections and never answers, like a frozen PostgreSQL."""
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    accepted: list[socket.socket] = []
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.1)
+        while not stop.is_set():
+            try:
+                accepted.append(server.accept()[0])
+            except TimeoutError:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield server.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join()
+        for client in accepted:
+            client.close()
+        server.close()
+
+
+def silent_database(port: int) -> DatabaseWrapper:
+    return DatabaseWrapper(
+        {
+            "NAME": "infant_mh",
+            "USER": "postgres",
+            "PASSWORD": "",
+            "HOST": "127.0.0.1",
+            "PORT": str(port),
+            "OPTIONS": {"connect_timeout": 30},
+            "CONN_MAX_AGE": 0,
+            "CONN_HEALTH_CHECKS": False,
+            "AUTOCOMMIT": True,
+            "ATOMIC_REQUESTS": False,
+            "TIME_ZONE": None,
+            "TEST": {},
+        },
+        alias="silent",
+    )
+
+
+def test_connecting_to_a_silent_server_stops_at_the_deadline():
+    """connect_timeout says 30 s; the request's deadline (3 s) wins."""
+    with silent_server() as port:
+        database = silent_database(port)
+        started = time.monotonic()
+        with pytest.raises(Database.OperationalError), database_deadline(3):
+            database.get_new_connection(database.get_connection_params())
+        assert 2.5 < time.monotonic() - started < 4.5
+
+
+def test_no_new_connection_once_the_deadline_has_passed():
+    with silent_server() as port:
+        database = silent_database(port)
+        with database_deadline(0.01):
+            time.sleep(0.05)
+            started = time.monotonic()
+            with pytest.raises(Database.OperationalError, match="used up"):
+                database.get_new_connection(database.get_connection_params())
+            assert time.monotonic() - started < 0.1

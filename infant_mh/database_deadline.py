@@ -11,7 +11,6 @@ SQLite connections are local files: their lock waits are bounded by the busy tim
 
 from __future__ import annotations
 
-import logging
 import os
 import socket
 import threading
@@ -22,7 +21,8 @@ from contextlib import contextmanager
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 
-logger = logging.getLogger(__name__)
+from infant_mh.database_breaker import breaker
+
 _current = threading.local()
 
 
@@ -59,11 +59,7 @@ class Deadline:
             self.expired = True
             for database in self._databases:
                 if _cut(database):
-                    logger.warning(
-                        "Database %r gave no answer within %.1f s: connection cut",
-                        database.alias,
-                        self.seconds,
-                    )
+                    breaker.trip(f"no answer within {self.seconds:g} s")
 
 
 def _cut(database: BaseDatabaseWrapper) -> bool:

@@ -1,29 +1,53 @@
-"""Django's PostgreSQL backend, with connection attempts limited by the request's deadline
-(infant_mh/database_deadline.py): none after it has passed, and none waiting beyond it."""
+"""Django's PostgreSQL backend, bounded in time: connection attempts stop at the request's
+deadline (infant_mh/database_deadline.py), the health check of a persistent connection waits at
+most HEALTH_CHECK_SECONDS, and while the server is not answering both fail at once
+(infant_mh/database_breaker.py)."""
 
 from __future__ import annotations
 
 import math
+import time
 from typing import Any
 
 from django.db.backends.postgresql.base import Database
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLDatabaseWrapper
 
-from infant_mh.database_deadline import remaining_seconds
+from infant_mh.database_breaker import breaker
+from infant_mh.database_deadline import database_deadline, remaining_seconds
 
 # libpq (and psycopg) wait at least 2 seconds for a connection whatever connect_timeout says.
 MIN_CONNECT_TIMEOUT = 2
+# `SELECT 1` on an open connection: a server that takes longer is not answering.
+HEALTH_CHECK_SECONDS = 1.0
 
 
 class DatabaseWrapper(PostgreSQLDatabaseWrapper):
     def get_new_connection(self, conn_params: dict[str, Any]) -> Any:
+        configured = int(conn_params.get("connect_timeout") or 0) or math.inf
         remaining = remaining_seconds()
         if remaining is not None:
             if remaining <= 0:
                 raise Database.OperationalError(
                     "no new database connection: the request's database time is used up"
                 )
-            configured = int(conn_params.get("connect_timeout") or 0) or math.inf
-            timeout = max(MIN_CONNECT_TIMEOUT, min(configured, math.ceil(remaining)))
+            configured = min(configured, math.ceil(remaining))
+        timeout = max(MIN_CONNECT_TIMEOUT, configured)
+        if not breaker.allows(trial_seconds=timeout):
+            raise Database.OperationalError("the database is not answering (failing fast)")
+        if timeout != math.inf:
             conn_params = {**conn_params, "connect_timeout": timeout}
-        return super().get_new_connection(conn_params)
+        started = time.monotonic()
+        try:
+            connection = super().get_new_connection(conn_params)
+        except Database.OperationalError:
+            if time.monotonic() - started >= MIN_CONNECT_TIMEOUT - 0.5:  # timed out, not refused
+                breaker.trip("connection attempt timed out")
+            raise
+        breaker.reset()
+        return connection
+
+    def is_usable(self) -> bool:
+        if breaker.broken:
+            return False
+        with database_deadline(HEALTH_CHECK_SECONDS):
+            return super().is_usable()

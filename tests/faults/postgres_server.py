@@ -4,6 +4,7 @@ it and freeze it. CI needs the `postgresql` package (its binaries in /usr/lib/po
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -95,10 +96,8 @@ class ThrowawayPostgres:
 
     def thaw(self) -> None:
         for pid in self._frozen:
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGCONT)
-            except ProcessLookupError:
-                pass
         self._frozen = []
 
     def load(self, name: str, dump_of_url: str) -> None:

@@ -19,6 +19,7 @@ from django.db.backends.postgresql.base import Database
 from enquiries.forms import EnquiryForm
 from enquiries.models import Enquiry
 from enquiries.not_sent import FORM_MARKER
+from infant_mh.database_breaker import BREAK_SECONDS, Breaker, breaker
 from infant_mh.database_deadline import database_deadline
 from infant_mh.postgresql.base import DatabaseWrapper
 from tests.enquiries.conftest import contact_page, topics  # noqa: F401 (fixtures)
@@ -170,6 +171,14 @@ def silent_server() -> Iterator[int]:
         server.close()
 
 
+@pytest.fixture(autouse=True)
+def closed_breaker() -> Iterator[None]:
+    """The silent server trips this process's breaker: no other test may inherit that."""
+    breaker.reset()
+    yield
+    breaker.reset()
+
+
 def silent_database(port: int) -> DatabaseWrapper:
     return DatabaseWrapper(
         {
@@ -198,6 +207,33 @@ def test_connecting_to_a_silent_server_stops_at_the_deadline():
         with pytest.raises(Database.OperationalError), database_deadline(3):
             database.get_new_connection(database.get_connection_params())
         assert 2.5 < time.monotonic() - started < 4.5
+    assert breaker.broken  # a timeout (not a refusal): the next attempts fail fast
+
+
+def test_while_the_server_does_not_answer_connections_fail_fast():
+    breaker.trip("test")
+    with silent_server() as port:
+        database = silent_database(port)
+        started = time.monotonic()
+        with pytest.raises(Database.OperationalError, match="failing fast"):
+            database.get_new_connection(database.get_connection_params())
+        assert time.monotonic() - started < 0.1
+
+
+def test_breaker_lets_one_trial_through_after_its_pause(monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr("infant_mh.database_breaker.time.monotonic", lambda: clock[0])
+    fresh = Breaker()
+    assert fresh.allows(trial_seconds=3)
+    fresh.trip("test")
+    assert not fresh.allows(trial_seconds=3)
+    clock[0] += BREAK_SECONDS
+    assert fresh.allows(trial_seconds=3)  # the trial
+    assert not fresh.allows(trial_seconds=3)  # everyone else, while it runs
+    clock[0] += 3
+    assert fresh.allows(trial_seconds=3)  # the trial never answered: another may try
+    fresh.reset()
+    assert fresh.allows(trial_seconds=3) and fresh.allows(trial_seconds=3)
 
 
 def test_no_new_connection_once_the_deadline_has_passed():

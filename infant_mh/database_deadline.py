@@ -5,7 +5,8 @@ network that drops packets) leaves a query waiting for ever; on one machine the 
 acknowledges the frozen server's TCP traffic, so keepalives do not notice either. Each request
 therefore runs inside `database_deadline()`: when its time is up, a timer shuts down the sockets
 of the request thread's PostgreSQL connections, so a waiting query fails at once with
-OperationalError, and `infant_mh.postgresql` refuses to open a new connection for that request.
+OperationalError, `infant_mh.postgresql` refuses to open a new connection for that request, and
+the process fails fast for a moment (infant_mh/database_breaker.py).
 SQLite connections are local files: their lock waits are bounded by the busy timeout instead.
 """
 

@@ -9,7 +9,7 @@ import math
 import time
 from typing import Any
 
-from django.db.backends.postgresql.base import Database
+import psycopg
 from django.db.backends.postgresql.base import DatabaseWrapper as PostgreSQLDatabaseWrapper
 
 from infant_mh.database_breaker import breaker
@@ -27,19 +27,19 @@ class DatabaseWrapper(PostgreSQLDatabaseWrapper):
         remaining = remaining_seconds()
         if remaining is not None:
             if remaining <= 0:
-                raise Database.OperationalError(
+                raise psycopg.OperationalError(
                     "no new database connection: the request's database time is used up"
                 )
             configured = min(configured, math.ceil(remaining))
         timeout = max(MIN_CONNECT_TIMEOUT, configured)
         if not breaker.allows(trial_seconds=timeout):
-            raise Database.OperationalError("the database is not answering (failing fast)")
+            raise psycopg.OperationalError("the database is not answering (failing fast)")
         if timeout != math.inf:
             conn_params = {**conn_params, "connect_timeout": timeout}
         started = time.monotonic()
         try:
             connection = super().get_new_connection(conn_params)
-        except Database.OperationalError:
+        except psycopg.OperationalError:
             if time.monotonic() - started >= MIN_CONNECT_TIMEOUT - 0.5:  # timed out, not refused
                 breaker.trip("connection attempt timed out")
             raise

@@ -3,11 +3,13 @@
 PostgreSQL's own timeouts run on the server, so a frozen server (paused, swapping, or behind a
 network that drops packets) leaves a query waiting for ever; on one machine the kernel even
 acknowledges the frozen server's TCP traffic, so keepalives do not notice either. Each request
-therefore runs inside `database_deadline()`: when its time is up, a timer shuts down the sockets
-of the request thread's PostgreSQL connections, so a waiting query fails at once with
-OperationalError, `infant_mh.postgresql` refuses to open a new connection for that request, and
-the process fails fast for a moment (infant_mh/database_breaker.py).
-SQLite connections are local files: their lock waits are bounded by the busy timeout instead.
+therefore runs inside `database_deadline()`. Once its time is up, a database call that is still
+waiting (or that waits longer than STUCK_SECONDS later on) has the socket under its PostgreSQL
+connection shut down, so it fails at once with OperationalError; `infant_mh.postgresql` refuses
+new connections for that request and the process fails fast for a moment
+(infant_mh/database_breaker.py). Work that is not waiting on the database (rendering, image
+resizing) is never cut. SQLite connections are local files: their lock waits are bounded by the
+busy timeout instead.
 """
 
 from __future__ import annotations
@@ -25,42 +27,63 @@ from django.db.backends.base.base import BaseDatabaseWrapper
 from infant_mh.database_breaker import breaker
 
 _current = threading.local()
+# After the deadline, a call waiting this long on the database is taken to be stuck.
+STUCK_SECONDS = 0.3
+_POLL_SECONDS = 0.1
 
 
 class Deadline:
-    """One request's deadline; the timer runs in its own thread."""
+    """One request's deadline; a watchdog thread enforces it."""
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
         self.expires_at = time.monotonic() + seconds
-        self.expired = False
-        # This thread's connection handles (created lazily, no database work): the timer thread
-        # has its own, so it needs these.
+        # This thread's connection handles (created lazily, no database work): the watchdog
+        # thread has its own, so it needs these.
         self._databases = [connections[alias] for alias in connections]
         self._lock = threading.Lock()
-        self._finished = False
-        self._timer = threading.Timer(seconds, self._expire)
-        self._timer.daemon = True
+        self._finished = threading.Event()
+        self._call_started: float | None = None
+        self._watchdog = threading.Thread(target=self._watch, daemon=True)
 
     def remaining(self) -> float:
         return self.expires_at - time.monotonic()
 
     def start(self) -> None:
-        self._timer.start()
+        self._watchdog.start()
 
     def finish(self) -> None:
         with self._lock:
-            self._finished = True
-        self._timer.cancel()
+            self._finished.set()
 
-    def _expire(self) -> None:
+    @contextmanager
+    def call(self) -> Iterator[None]:
+        """Mark a database call (query, commit, health check) as waiting on the server."""
         with self._lock:
-            if self._finished:
+            self._call_started = time.monotonic()
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._call_started = None
+
+    def _watch(self) -> None:
+        if self._finished.wait(self.seconds):
+            return
+        while True:
+            with self._lock:
+                if self._finished.is_set():
+                    return
+                started = self._call_started
+                now = time.monotonic()
+                if started is not None and (
+                    started <= self.expires_at or now - started >= STUCK_SECONDS
+                ):
+                    if any([_cut(database) for database in self._databases]):
+                        breaker.trip(f"no answer within {self.seconds:g} s")
+                    return
+            if self._finished.wait(_POLL_SECONDS):
                 return
-            self.expired = True
-            for database in self._databases:
-                if _cut(database):
-                    breaker.trip(f"no answer within {self.seconds:g} s")
 
 
 def _cut(database: BaseDatabaseWrapper) -> bool:
@@ -93,6 +116,17 @@ def database_deadline(seconds: float) -> Iterator[Deadline]:
     finally:
         deadline.finish()
         _current.deadline = previous
+
+
+@contextmanager
+def database_call() -> Iterator[None]:
+    """Mark the block as waiting on the database, for the current deadline (if any)."""
+    deadline: Deadline | None = getattr(_current, "deadline", None)
+    if deadline is None:
+        yield
+        return
+    with deadline.call():
+        yield
 
 
 def remaining_seconds() -> float | None:

@@ -236,12 +236,50 @@ def test_breaker_lets_one_trial_through_after_its_pause(monkeypatch):
     assert fresh.allows(trial_seconds=3) and fresh.allows(trial_seconds=3)
 
 
-def test_no_new_connection_once_the_deadline_has_passed():
-    with silent_server() as port:
-        database = silent_database(port)
-        with database_deadline(0.01):
-            time.sleep(0.05)
+class FakePostgres:
+    """Just what the deadline's cut needs: a PostgreSQL-like connection over a real socket."""
+
+    vendor = "postgresql"
+    alias = "fake"
+
+    def __init__(self, sock: socket.socket) -> None:
+        self.connection = self
+        self.closed = False
+        self._sock = sock
+
+    def fileno(self) -> int:
+        return self._sock.fileno()
+
+
+def is_cut(sock: socket.socket) -> bool:
+    sock.settimeout(0.05)
+    try:
+        return sock.recv(1) == b""  # shut down: end of stream at once
+    except TimeoutError:
+        return False  # still open, nothing to read
+
+
+def test_deadline_cuts_a_call_still_waiting_but_not_other_work():
+    client, _server = socket.socketpair()
+    with database_deadline(0.2) as deadline:
+        deadline._databases = [FakePostgres(client)]
+        time.sleep(0.5)  # rendering, resizing images…: not waiting on the database
+        assert not is_cut(client)
+        with deadline.call():
+            time.sleep(0.2)  # a query started after the deadline, answered quickly
+        assert not is_cut(client)
+        with deadline.call():
+            time.sleep(0.6)  # a query that hangs: cut once it waited STUCK_SECONDS
+            assert is_cut(client)
+    assert breaker.broken
+
+
+def test_call_waiting_when_the_deadline_passes_is_cut_at_once():
+    client, _server = socket.socketpair()
+    with database_deadline(0.3) as deadline:
+        deadline._databases = [FakePostgres(client)]
+        with deadline.call():
             started = time.monotonic()
-            with pytest.raises(DriverOperationalError, match="used up"):
-                database.get_new_connection(database.get_connection_params())
-            assert time.monotonic() - started < 0.1
+            while not is_cut(client):
+                assert time.monotonic() - started < 1
+            assert 0.25 < time.monotonic() - started < 0.6

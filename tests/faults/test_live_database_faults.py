@@ -59,10 +59,14 @@ def smtp() -> Iterator[SMTPEndpoint]:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[ThrowawayPostgres]:
+    started = time.monotonic()
     pg = ThrowawayPostgres(binaries())
     try:
         pg.init()
         pg.start()
+        figures.append(
+            f"throwaway server initialised and started in {time.monotonic() - started:.2f}"
+        )
         yield pg
     finally:
         pg.destroy()
@@ -71,7 +75,9 @@ def server() -> Iterator[ThrowawayPostgres]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, server, smtp) -> Iterator[LiveSite]:
     template = _template_site(seed=True)
+    started = time.monotonic()
     server.load("infant_mh", template.database_url)
+    figures.append(f"seeded database copied (pg_dump) in {time.monotonic() - started:.2f}")
     workdir = tmp_path_factory.mktemp("faults-live")
     if template.media_root.exists():
         shutil.copytree(template.media_root, workdir / "media")
@@ -138,6 +144,7 @@ def burst(site: LiveSite, static: str) -> tuple[list, list]:
         statics = []
         while not all(page.done() for page in pages):
             statics.append(get(site, static))
+            time.sleep(0.01)
         return [page.result() for page in pages], statics
 
 

@@ -27,11 +27,13 @@ WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000"
 # PostgreSQL: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds; the server cancels a
 # statement after DATABASE_STATEMENT_TIMEOUT_MS and a lock wait after DATABASE_LOCK_TIMEOUT_MS.
 # A server that is frozen (or a network that drops packets) never answers an established
-# connection, which no server-side timeout covers: infant_mh/database_deadline.py cuts a
-# request's connection after DATABASE_REQUEST_TIMEOUT seconds (DATABASE_ADMIN_REQUEST_TIMEOUT in
-# the admin), and TCP keepalives notice a peer host that has gone. The request then gets the 503
-# page (infant_mh/database_unavailable.py). SQLite waits at most DATABASE_LOCK_TIMEOUT_MS for a
-# write lock. CONTACT_FALLBACK_PHONE and _EMAIL are shown when the database cannot be read.
+# connection, which no server-side timeout covers: once a request has used
+# DATABASE_REQUEST_TIMEOUT seconds (DATABASE_ADMIN_REQUEST_TIMEOUT in the admin), a database call
+# still waiting has its connection cut (infant_mh/database_deadline.py, with the backend
+# infant_mh/postgresql and the fail-fast infant_mh/database_breaker.py), and TCP keepalives notice
+# a peer host that has gone. The request then gets the 503 page (infant_mh/database_unavailable.py).
+# SQLite waits at most DATABASE_LOCK_TIMEOUT_MS for a write lock. CONTACT_FALLBACK_PHONE and
+# CONTACT_FALLBACK_EMAIL are shown on the pages that render without the database.
 DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
 DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
 DATABASE_LOCK_TIMEOUT_MS = env_int("DATABASE_LOCK_TIMEOUT_MS", 3000)
@@ -57,7 +59,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": DATABASE_LOCK_TIMEOUT_MS / 1000,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # The same backend, but a connection attempt also stops at the request's deadline.
+    # Django's backend, plus the request deadline and failing fast while the server is silent.
     DATABASES["default"]["ENGINE"] = "infant_mh.postgresql"
     DATABASES["default"]["OPTIONS"] = {
         **DATABASES["default"].get("OPTIONS", {}),

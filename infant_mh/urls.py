@@ -7,6 +7,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.views import QueuedPasswordResetView
 from infant_mh.media import favicon_redirect, serve_public_media
 
+# A database that is down or frozen gets the 503 page (with urgent help), not the 500 page.
+handler500 = "infant_mh.database_unavailable.server_error"
+
 urlpatterns = [
     # Sign-in security (accounts app): the second-factor pages, and Wagtail's password reset
     # form replaced by one that queues the lookup and the email (same URL and name, so it wins).

@@ -5,8 +5,10 @@ The page routes and renders; storing and sending belong to the rest of the enqui
 
 from __future__ import annotations
 
+import logging
+
 from django.conf import settings
-from django.db import models
+from django.db import InterfaceError, OperationalError, models
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -17,10 +19,13 @@ from wagtail.fields import RichTextField
 from enquiries.abuse import client_hash
 from enquiries.confirmation import confirmation_path_args, verified_reference
 from enquiries.forms import EnquiryForm
+from enquiries.not_sent import message_not_sent_response
 from enquiries.retention import retention_period_text
 from enquiries.submission import store_enquiry
 from pages.models import BasePage
 from pages.rich_text import RICH_TEXT_FEATURES
+
+logger = logging.getLogger("enquiries")
 
 
 class ContactPage(RoutablePageMixin, BasePage):
@@ -90,7 +95,11 @@ class ContactPage(RoutablePageMixin, BasePage):
         form = EnquiryForm(request.POST)
         if not form.is_valid():
             return self._render_form(request, form, status=400)
-        enquiry = store_enquiry(form, client_hash(request))
+        try:
+            enquiry = store_enquiry(form, client_hash(request))
+        except (OperationalError, InterfaceError) as error:  # database down, frozen or locked
+            logger.warning("Enquiry not stored, the sender was told it was not sent: %s", error)
+            return message_not_sent_response()
         if enquiry is None:  # rate limited: nothing stored
             form.add_error(
                 None,

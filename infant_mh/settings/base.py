@@ -23,6 +23,25 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 
+# --- Database, and what a slow or unreachable one may cost a request -----------------------------
+# PostgreSQL: connecting gives up after DATABASE_CONNECT_TIMEOUT seconds; the server cancels a
+# statement after DATABASE_STATEMENT_TIMEOUT_MS and a lock wait after DATABASE_LOCK_TIMEOUT_MS.
+# A server that is frozen (or a network that drops packets) never answers an established
+# connection, which no server-side timeout covers: once a request has used
+# DATABASE_REQUEST_TIMEOUT seconds (DATABASE_ADMIN_REQUEST_TIMEOUT in the admin), a database call
+# still waiting has its connection cut (infant_mh/database_deadline.py, with the backend
+# infant_mh/postgresql and the fail-fast infant_mh/database_breaker.py), and TCP keepalives notice
+# a peer host that has gone. The request then gets the 503 page (infant_mh/database_unavailable.py).
+# SQLite waits at most DATABASE_LOCK_TIMEOUT_MS for a write lock. CONTACT_FALLBACK_PHONE and
+# CONTACT_FALLBACK_EMAIL are shown on the pages that render without the database.
+DATABASE_CONNECT_TIMEOUT = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+DATABASE_STATEMENT_TIMEOUT_MS = env_int("DATABASE_STATEMENT_TIMEOUT_MS", 5000)
+DATABASE_LOCK_TIMEOUT_MS = env_int("DATABASE_LOCK_TIMEOUT_MS", 3000)
+DATABASE_REQUEST_TIMEOUT = float(env_str("DATABASE_REQUEST_TIMEOUT", "3"))
+DATABASE_ADMIN_REQUEST_TIMEOUT = float(env_str("DATABASE_ADMIN_REQUEST_TIMEOUT", "25"))
+CONTACT_FALLBACK_PHONE = env_str("CONTACT_FALLBACK_PHONE", "01724 297000")
+CONTACT_FALLBACK_EMAIL = env_str("CONTACT_FALLBACK_EMAIL", "infantmentalhealth@northlincs.gov.uk")
+
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -37,7 +56,26 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DATABASE_LOCK_TIMEOUT_MS / 1000,
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, plus the request deadline and failing fast while the server is silent.
+    DATABASES["default"]["ENGINE"] = "infant_mh.postgresql"
+    DATABASES["default"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        "connect_timeout": DATABASE_CONNECT_TIMEOUT,
+        "options": (
+            f"-c statement_timeout={DATABASE_STATEMENT_TIMEOUT_MS}"
+            f" -c lock_timeout={DATABASE_LOCK_TIMEOUT_MS}"
+            " -c idle_in_transaction_session_timeout=60000"
+        ),
+        # A peer host that vanishes: probe an idle connection after 10 s, give up after 3
+        # unanswered probes 2 s apart, or after 10 s of unacknowledged sent data.
+        "keepalives": 1,
+        "keepalives_idle": 10,
+        "keepalives_interval": 2,
+        "keepalives_count": 3,
+        "tcp_user_timeout": 10000,
     }
 
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
@@ -95,6 +133,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "infant_mh.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # After WhiteNoise (static files need no database): bounds database time, 503 when it fails.
+    "infant_mh.database_unavailable.DatabaseUnavailableMiddleware",
     "infant_mh.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,1 @@
+"""Django's PostgreSQL backend that also honours the request's database deadline."""

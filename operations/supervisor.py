@@ -71,7 +71,7 @@ class Supervisor:
             if time.monotonic() - started >= self.healthy_after:
                 delay = self.initial_delay
             self.log.warning(
-                "The task worker (pid %s) exited with %s; restarting it in %.0f s",
+                "The task worker (pid %s) exited with %s; restarting it in %g s",
                 process.pid,
                 f"signal {-code}" if code < 0 else f"code {code}",
                 delay,

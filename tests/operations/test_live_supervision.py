@@ -4,6 +4,8 @@ deploy/nginx.conf, and a real SMTP server on loopback. One deployment for the mo
 - The task worker killed with SIGKILL is restarted by gunicorn's master, and an enquiry sent
   afterwards reaches the inbox with no manual step.
 - /healthz and /readyz answer over plain HTTP straight from gunicorn, and through the proxy.
+- The worker outlives a database outage (connections refused on PostgreSQL, the file gone on
+  SQLite): same process before and after, and the next enquiry arrives.
 - Only the proxy speaks for the client: X-Forwarded-For values a client makes up through nginx
   all count as one client; straight to gunicorn they would not (why compose hides its port).
 """
@@ -21,6 +23,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,7 +31,15 @@ import pytest
 from tests.enquiries.forms import VALID, form_fields, topic_values
 from tests.enquiries.smtp import SMTPEndpoint
 from tests.enquiries.test_live_worker import NoRedirect, send_enquiry, team_messages, wait_until
-from tests.live_site import ROOT, LiveSite, free_port, running_site
+from tests.live_site import (
+    ROOT,
+    LiveSite,
+    _database_name,
+    _is_postgres,
+    _server_admin,
+    free_port,
+    running_site,
+)
 
 NGINX = "/usr/sbin/nginx"
 
@@ -94,6 +105,36 @@ def client_hashes(site: LiveSite, domain: str) -> int:
     return int(site.manage("shell", "-c", code).stdout.split()[-1])
 
 
+@contextmanager
+def database_outage(site: LiveSite) -> Iterator[None]:
+    """The deployment's own database goes away, then comes back (never the shared server)."""
+    if _is_postgres(site.database_url):
+        name = _database_name(site.database_url)
+        with _server_admin(site.database_url) as admin:
+            admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS false')
+            admin.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+                [name],
+            )
+            try:
+                yield
+            finally:
+                admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
+        return
+    path = Path(_database_name(site.database_url))
+    files = [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))]
+    moved = [(f, f.with_name(f.name + ".away")) for f in files if f.exists()]
+    for original, away in moved:
+        original.rename(away)
+    try:
+        yield  # connections opened meanwhile find an empty database: "no such table"
+    finally:
+        for original in files:
+            original.unlink(missing_ok=True)
+        for original, away in moved:
+            away.rename(original)
+
+
 @pytest.fixture(scope="module")
 def smtp() -> Iterator[SMTPEndpoint]:
     endpoint = SMTPEndpoint()
@@ -117,6 +158,7 @@ def site(tmp_path_factory, smtp, proxy_port) -> Iterator[LiveSite]:
         "RUN_TASK_WORKER": "true",
         "TASK_WORKER_INTERVAL": "0.2",
         "WORKER_HEARTBEAT_SECONDS": "1",
+        "WORKER_DB_RETRY_MAX_SECONDS": "2",
         "ENQUIRY_MIN_FILL_SECONDS": "0",
         "ENQUIRY_RATE_LIMIT_COUNT": "50",
         "TRUSTED_PROXY_COUNT": "1",
@@ -216,3 +258,14 @@ def test_only_the_proxy_says_who_the_client_is(site, proxy):
     for made_up in ["203.0.113.1", "203.0.113.2"]:
         Client(site.base_url, forwarded_for=made_up).send_enquiry(f"{made_up}@direct.example.org")
     assert client_hashes(site, "direct.example.org") == 2
+
+
+def test_worker_outlives_a_database_outage(site, smtp):
+    [worker] = wait_until(lambda: worker_pids(site), timeout=15)
+    with database_outage(site):
+        wait_until(lambda: "Task worker lost the database" in site.log_path.read_text(), timeout=15)
+        assert Client(site.base_url).request("/readyz")[0] == 503
+    reference = send_enquiry(site, "after.outage@example.org")
+    wait_until(lambda: team_messages(smtp, reference), timeout=20)
+    assert worker_pids(site) == [worker]  # the same process: no restart was needed
+    wait_until(lambda: Client(site.base_url).request("/readyz")[0] == 200, timeout=10)

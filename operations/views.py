@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers
 from wagtail.models import Site
 
@@ -38,7 +38,9 @@ def readyz(request: HttpRequest) -> HttpResponse:
 
 def security_txt(request: HttpRequest) -> HttpResponse:
     """RFC 9116: who to tell about a vulnerability, until when this holds, in which languages."""
-    site = Site.find_for_request(request) or Site.objects.get(is_default_site=True)
+    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+    if site is None:
+        raise Http404("No site is set up yet.")
     values = SecurityTxtSettings.for_site(site)
     lines = [f"Contact: mailto:{values.contact_email}"]
     if values.contact_url:

@@ -66,7 +66,11 @@ run: $(INSTALLED) .secret_key ## Set up everything and serve the site on http://
 		echo "Two-factor sign-in is RELAXED for the local account(s) '$$exempt' only (ADMIN_2FA_EXEMPT_USERNAMES);"; \
 		echo "  every other account must set up an authenticator app, as in production."; \
 	else echo "Two-factor sign-in is required for every account, as in production."; fi
-	@echo "The email worker (manage.py db_worker) runs beside gunicorn and stops with it."
+	@echo "The email worker (manage.py run_worker) runs beside gunicorn, is restarted if it stops, and stops with it."
+	@case "$(HOST)" in 127.*|localhost|::1) ;; *) \
+		echo "WARNING: gunicorn is listening on $(HOST), beyond this machine. Put a reverse proxy in front"; \
+		echo "  (deploy/nginx.conf): a few slow clients can hold all of gunicorn's threads. README: Behind a proxy.";; \
+	esac
 	@$(RUN_ENV) RUN_TASK_WORKER="$${RUN_TASK_WORKER:-true}" exec $(BIN)/gunicorn -c infant_mh/gunicorn.conf.py
 
 dev: $(INSTALLED) ## Serve with runserver and DEBUG on, for development

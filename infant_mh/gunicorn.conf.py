@@ -18,9 +18,10 @@ limit_request_fields = 100
 limit_request_field_size = 8190
 
 # --- Email task worker beside the web server (`make run`) ----------------------------------------
-# With RUN_TASK_WORKER=true the gunicorn master starts `manage.py db_worker` when it starts and
-# stops it when it exits, so one command runs both. In Docker the worker is its own service.
-_task_worker = None
+# With RUN_TASK_WORKER=true the gunicorn master runs `manage.py run_worker` under a supervisor
+# thread (operations/supervisor.py): restarted with a growing delay (1 s doubling to 30 s) whenever
+# it exits or is killed, stopped when gunicorn exits. In Docker the worker is its own service.
+_supervisor = None
 
 
 def _run_task_worker() -> bool:
@@ -39,38 +40,36 @@ def _die_with_parent() -> None:
 
 
 def on_starting(server) -> None:
-    global _task_worker
+    global _supervisor
     if not _run_task_worker():
         return
-    import subprocess
     import sys
     from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
+    from operations.supervisor import Supervisor
 
     command = [
         sys.executable,
         "manage.py",
-        "db_worker",
+        "run_worker",
         "--backend=database",
         "--queue-name=*",
         f"--interval={os.environ.get('TASK_WORKER_INTERVAL', '1')}",
         "--no-reload",
     ]
-    _task_worker = subprocess.Popen(  # noqa: S603
+    _supervisor = Supervisor(
         command,
-        cwd=Path(__file__).resolve().parent.parent,
+        cwd=root,
+        log=server.log,
+        initial_delay=float(os.environ.get("TASK_WORKER_RESTART_DELAY", "1")),
+        max_delay=float(os.environ.get("TASK_WORKER_RESTART_MAX_DELAY", "30")),
         preexec_fn=_die_with_parent,
     )
-    server.log.info("Started the email task worker (pid %s)", _task_worker.pid)
+    _supervisor.start()
 
 
 def on_exit(server) -> None:
-    import subprocess
-
-    if _task_worker is None or _task_worker.poll() is not None:
-        return
-    server.log.info("Stopping the email task worker (pid %s)", _task_worker.pid)
-    _task_worker.terminate()
-    try:
-        _task_worker.wait(timeout=graceful_timeout)
-    except subprocess.TimeoutExpired:
-        _task_worker.kill()
+    if _supervisor is not None:
+        _supervisor.stop(timeout=graceful_timeout)

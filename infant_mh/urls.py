@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import QueuedPasswordResetView
 from infant_mh.media import favicon_redirect, serve_public_media
+from operations.views import security_txt
 
 # A database that is down or frozen gets the 503 page (with urgent help), not the 500 page.
 handler500 = "infant_mh.database_unavailable.server_error"
@@ -21,6 +22,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("favicon.ico", favicon_redirect),
+    # RFC 9116; /healthz and /readyz are answered by operations.middleware, before any route.
+    path(".well-known/security.txt", security_txt, name="security-txt"),
     path("documents/", include(wagtaildocs_urls)),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$",

@@ -382,3 +382,21 @@ PASSWORD_RESET_RATE_LIMIT_WINDOW_SECONDS = env_int("PASSWORD_RESET_RATE_LIMIT_WI
 # Public pages still set no cookie: an empty session is never saved.
 SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
 SESSION_SAVE_EVERY_REQUEST = True
+
+# --- Operations: worker heartbeat, health endpoints, security.txt (operations app) --------------
+INSTALLED_APPS.append("operations")
+# /healthz and /readyz are answered right after SecurityMiddleware, before the host check, and
+# over plain HTTP: a container healthcheck asks gunicorn directly (operations/middleware.py).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "operations.middleware.HealthEndpointsMiddleware",
+)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
+# The task worker (`manage.py run_worker`) records a heartbeat this often; /readyz fails when the
+# newest is older than WORKER_HEARTBEAT_MAX_AGE_SECONDS, or when an email has been due (ready to
+# send) for longer than EMAIL_QUEUE_MAX_WAIT_SECONDS. The admin dashboard warns enquiry officers.
+WORKER_HEARTBEAT_SECONDS = env_int("WORKER_HEARTBEAT_SECONDS", 5)
+WORKER_HEARTBEAT_MAX_AGE_SECONDS = env_int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", 60)
+EMAIL_QUEUE_MAX_WAIT_SECONDS = env_int("EMAIL_QUEUE_MAX_WAIT_SECONDS", 10 * 60)
+# After a database error the worker waits 1 s, doubling up to this, and tries again.
+WORKER_DB_RETRY_MAX_SECONDS = env_int("WORKER_DB_RETRY_MAX_SECONDS", 30)

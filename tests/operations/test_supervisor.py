@@ -1,0 +1,72 @@
+"""The supervisor gunicorn's master runs for the task worker: a killed or crashed child comes
+back after a delay that grows, and stop() ends it for good. Real child processes."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import sys
+import time
+
+import pytest
+
+from operations.supervisor import Supervisor
+
+SLEEPER = [sys.executable, "-c", "import time; time.sleep(60)"]
+CRASHER = [sys.executable, "-c", "raise SystemExit(1)"]
+
+
+def wait_for(condition, timeout: float = 5.0):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := condition():
+            return value
+        time.sleep(0.02)
+    raise AssertionError("timed out waiting")
+
+
+@pytest.fixture
+def supervise(tmp_path):
+    started: list[Supervisor] = []
+
+    def make(command, **options) -> Supervisor:
+        supervisor = Supervisor(command, cwd=tmp_path, log=logging.getLogger("test"), **options)
+        supervisor.start()
+        started.append(supervisor)
+        return supervisor
+
+    yield make
+    for supervisor in started:
+        supervisor.stop(timeout=5)
+
+
+def test_killed_child_is_restarted(supervise, caplog):
+    caplog.set_level(logging.INFO, logger="test")
+    supervisor = supervise(SLEEPER, initial_delay=0.2)
+    first = wait_for(lambda: supervisor.process).pid
+    os.kill(first, signal.SIGKILL)
+    killed = time.monotonic()
+    second = wait_for(lambda: supervisor.process.pid != first and supervisor.process).pid
+    assert 0.2 <= time.monotonic() - killed < 2
+    assert second != first and supervisor.starts == 2
+    assert "exited with signal 9; restarting it in 0.2 s" in caplog.text
+
+
+def test_a_crashing_child_is_restarted_ever_more_slowly(supervise):
+    supervisor = supervise(CRASHER, initial_delay=0.1, max_delay=0.4)
+    starts = []
+    wait_for(lambda: starts.append((supervisor.starts, time.monotonic())) or supervisor.starts >= 5)
+    first_start = {count: at for count, at in reversed(starts)}
+    gaps = [first_start[n + 1] - first_start[n] for n in range(1, 4) if n + 1 in first_start]
+    # 0.1, 0.2, 0.4 s plus the child's own start-up: each wait at least as long as the last.
+    assert gaps == sorted(gaps) and gaps[0] >= 0.1 and gaps[-1] >= 0.4
+
+
+def test_stop_ends_the_child_and_restarts_no_more(supervise):
+    supervisor = supervise(SLEEPER, initial_delay=0.1)
+    process = wait_for(lambda: supervisor.process)
+    supervisor.stop(timeout=5)
+    assert process.poll() == -signal.SIGTERM
+    time.sleep(0.3)
+    assert supervisor.process is process and supervisor.starts == 1

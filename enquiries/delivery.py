@@ -116,7 +116,7 @@ def _record_acknowledgement(enquiry: Enquiry, outcome: str) -> None:
 
 
 def _send_acknowledgement(
-    connection: BaseEmailBackend, enquiry: Enquiry, service: ServiceSettings, inbox: str
+    connection: BaseEmailBackend, enquiry: Enquiry, service: ServiceSettings | None, inbox: str
 ) -> None:
     if not settings.ENQUIRY_SEND_ACKNOWLEDGEMENT:
         _record_acknowledgement(enquiry, AcknowledgementStatus.NOT_WANTED)
@@ -201,7 +201,7 @@ def _after_unconfirmed(enquiry: Enquiry, inbox: str, exc: DeliveryUnconfirmed) -
                 "next_attempt_at",
             ]
         )
-        if outcome == RETRY:
+        if delay is not None and outcome == RETRY:
             enqueue_send(locked, run_after=now + delay, retry=True)
     logger.warning(
         "Enquiry %s: send attempt %d not confirmed by the relay; %s",

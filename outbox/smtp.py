@@ -62,7 +62,7 @@ class ConfirmingSMTPBackend(EmailBackend):
 
     def _send(self, email_message: Any) -> bool:
         try:
-            return super()._send(email_message)
+            return super()._send(email_message)  # type: ignore[misc]
         except Exception as exc:
             if getattr(self.connection, "awaiting_confirmation", False):
                 raise DeliveryUnconfirmed(type(exc).__name__) from exc

@@ -7,12 +7,14 @@ from __future__ import annotations
 import time
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from enquiries.delivery import deliver, send_enquiry_email
 from enquiries.maintenance import sweep_stuck_enquiries
 from enquiries.models import AcknowledgementStatus, Enquiry, Status
+from tests.enquiries.test_admin_and_retention import editor
 from tests.enquiries.test_delivery import make_enquiry
 from tests.factories import ServiceSettingsFactory
 from tests.task_worker import run_worker
@@ -36,7 +38,9 @@ def team_copies(smtp, enquiry: Enquiry, settle: float) -> list:
     return [m for m in smtp.to(TEAM) if enquiry.reference in m["Subject"]]
 
 
-def test_relay_that_never_confirms_in_time_gets_two_copies_at_most(smtp, settings):
+def test_relay_that_never_confirms_in_time_gets_two_copies_at_most(
+    smtp, settings, client, django_user_model
+):
     settings.EMAIL_TIMEOUT = 0.3
     settings.EMAIL_CONFIRM_TIMEOUT = 0.6
     smtp.accept(confirm_delay=1.0)  # later than both timeouts
@@ -62,6 +66,14 @@ def test_relay_that_never_confirms_in_time_gets_two_copies_at_most(smtp, setting
     assert {m["Message-ID"] for m in copies} == {f"<enquiry-{enquiry.uuid}@northlincs.gov.uk>"}
     assert smtp.to("alex@example.org") == []  # no acknowledgement of an unconfirmed enquiry
     assert enquiry.acknowledgement == AcknowledgementStatus.PENDING
+
+    # Enquiry officers see it in the list (and can filter on it) and why in the detail view.
+    client.force_login(editor(django_user_model, "view_enquiry"))
+    listing = client.get(reverse("enquiries_enquiry:index"), {"status": "unconfirmed"})
+    assert enquiry.reference in listing.content.decode()
+    assert "Sent, not confirmed by the mail server" in listing.content.decode()
+    detail = client.get(reverse("enquiries_enquiry:inspect", args=[enquiry.pk])).content.decode()
+    assert "did not confirm it in time" in detail
 
 
 def test_the_one_retry_waits_longer_and_is_confirmed(smtp, settings):

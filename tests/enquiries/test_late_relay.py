@@ -148,3 +148,25 @@ def test_fresh_enquiries_go_out_before_due_retries(smtp, settings):
     assert len(order) == 4
     assert fresh.reference in order[0]
     assert all(Enquiry.objects.get(pk=e.pk).status == Status.SENT for e in [*failing, fresh])
+
+
+def test_after_an_unconfirmed_send_refusals_are_retried_and_giving_up_is_not_failure(
+    smtp, settings
+):
+    settings.EMAIL_TIMEOUT = 0.3
+    settings.ENQUIRY_RETRY_DELAYS = [3600]
+    smtp.accept(confirm_delay=0.6)
+    enquiry = make_enquiry()
+    assert deliver(enquiry.pk) == "retry scheduled"  # unconfirmed once
+    smtp.refuse()
+    assert deliver(enquiry.pk) == "retry scheduled"  # refused before DATA: still retried
+    enquiry.refresh_from_db()
+    assert (enquiry.status, enquiry.unconfirmed_sends) == (Status.RETRYING, 1)
+    assert enquiry.last_error.startswith("ConnectionRefusedError")
+
+    settings.ENQUIRY_RETRY_GIVE_UP_SECONDS = 0  # the retry window is over
+    assert deliver(enquiry.pk) == "sent, not confirmed"
+    enquiry.refresh_from_db()
+    # The relay may have the one copy: not "Failed: needs resending".
+    assert enquiry.status == Status.UNCONFIRMED
+    assert len(team_copies(smtp, enquiry, settle=0.5)) == 1

@@ -7,6 +7,13 @@ Exactly-once, as far as SMTP allows: the claim and the "sent" record happen unde
 `select_for_update`, a claimed enquiry is not claimed again until it goes stale, and the
 Message-ID is derived from the enquiry, so even the one unavoidable duplicate (a worker killed
 after the relay accepted the message but before `sent_at` was stored) carries the same id.
+
+A relay that takes the whole team email but confirms it later than EMAIL_TIMEOUT may well
+deliver it (`DeliveryUnconfirmed`). That is not retried like a refusal: the enquiry is sent once
+more, waiting EMAIL_CONFIRM_TIMEOUT for the reply, and if that is unconfirmed too it is left
+"Sent, not confirmed by the mail server" (`Status.UNCONFIRMED`), never sent a third time. An
+unconfirmed acknowledgement is never resent. Retries queue behind fresh enquiries
+(`RETRY_PRIORITY`).
 Nothing personal goes into logs or task results: only the enquiry's id and reference.
 """
 
@@ -15,13 +22,16 @@ from __future__ import annotations
 import logging
 import smtplib
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from outbox.delivery import delivery_connection
+from outbox.delivery import RETRY_PRIORITY, delivery_connection
+from outbox.smtp import DeliveryUnconfirmed
 from pages.models.service_settings import ServiceSettings
 
 from .emails import acknowledgement_email, team_email
@@ -34,6 +44,7 @@ SENT = "sent"
 SKIPPED = "skipped"
 RETRY = "retry scheduled"
 FAILED = "failed"
+UNCONFIRMED = "sent, not confirmed"
 
 
 def retry_delay(attempts: int, queued_at, now) -> timedelta | None:
@@ -61,6 +72,9 @@ def describe_error(exc: BaseException) -> str:
     return described[:200]
 
 
+DONE = {Status.SENT, Status.UNCONFIRMED, Status.SPAM, Status.FAILED}
+
+
 def _claim(enquiry_id: int) -> Enquiry | None:
     now = timezone.now()
     stale = now - timedelta(seconds=settings.ENQUIRY_STALE_SENDING_SECONDS)
@@ -71,7 +85,7 @@ def _claim(enquiry_id: int) -> Enquiry | None:
             .filter(pk=enquiry_id)
             .first()
         )
-        if enquiry is None or enquiry.status in {Status.SENT, Status.SPAM, Status.FAILED}:
+        if enquiry is None or enquiry.status in DONE:
             return None
         if (
             enquiry.status == Status.SENDING
@@ -101,6 +115,22 @@ def _record_acknowledgement(enquiry: Enquiry, outcome: str) -> None:
     enquiry.acknowledgement = outcome
 
 
+def _send_acknowledgement(
+    connection: BaseEmailBackend, enquiry: Enquiry, service: ServiceSettings | None, inbox: str
+) -> None:
+    if not settings.ENQUIRY_SEND_ACKNOWLEDGEMENT:
+        _record_acknowledgement(enquiry, AcknowledgementStatus.NOT_WANTED)
+        return
+    try:
+        connection.send_messages([acknowledgement_email(enquiry, service, inbox)])
+    except smtplib.SMTPRecipientsRefused:
+        _record_acknowledgement(enquiry, AcknowledgementStatus.REFUSED)
+    except DeliveryUnconfirmed:  # the relay probably has it: never a second copy
+        _record_acknowledgement(enquiry, AcknowledgementStatus.UNCONFIRMED)
+    else:
+        _record_acknowledgement(enquiry, AcknowledgementStatus.SENT)
+
+
 def _finish(enquiry: Enquiry) -> None:
     Enquiry.objects.filter(pk=enquiry.pk).update(
         status=Status.SENT, next_attempt_at=None, last_error="", failed_at=None
@@ -119,6 +149,12 @@ def _after_failure(enquiry: Enquiry, exc: BaseException) -> str:
             locked.next_attempt_at = None
             locked.save(update_fields=["status", "next_attempt_at", "last_error"])
             outcome = FAILED
+        elif delay is None and locked.unconfirmed_sends:
+            # The relay may have the one unconfirmed copy: not a failure to resend blindly.
+            locked.status = Status.UNCONFIRMED
+            locked.next_attempt_at = None
+            locked.save(update_fields=["status", "next_attempt_at", "last_error"])
+            outcome = UNCONFIRMED
         elif delay is None:
             locked.status = Status.FAILED
             locked.failed_at = now
@@ -128,7 +164,7 @@ def _after_failure(enquiry: Enquiry, exc: BaseException) -> str:
         else:
             locked.status = Status.RETRYING
             locked.save(update_fields=["status", "last_error"])
-            enqueue_send(locked, run_after=now + delay)
+            enqueue_send(locked, run_after=now + delay, retry=True)
             outcome = RETRY
     logger.warning(
         "Enquiry %s: send attempt %d failed (%s); %s",
@@ -140,28 +176,62 @@ def _after_failure(enquiry: Enquiry, exc: BaseException) -> str:
     return outcome
 
 
+def _after_unconfirmed(enquiry: Enquiry, inbox: str, exc: DeliveryUnconfirmed) -> str:
+    """The relay has the team email but did not say so in time: retry once, then stop."""
+    now = timezone.now()
+    with transaction.atomic():
+        locked = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
+        locked.unconfirmed_sends += 1
+        locked.last_error = f"Sent, but the mail server did not confirm it in time ({exc})"
+        delay = retry_delay(locked.attempts, locked.queued_at, now)
+        if locked.unconfirmed_sends >= 2 or delay is None:
+            locked.status = Status.UNCONFIRMED
+            locked.recipient = inbox
+            locked.next_attempt_at = None
+            outcome = UNCONFIRMED
+        else:
+            locked.status = Status.RETRYING
+            outcome = RETRY
+        locked.save(
+            update_fields=[
+                "unconfirmed_sends",
+                "last_error",
+                "status",
+                "recipient",
+                "next_attempt_at",
+            ]
+        )
+        if delay is not None and outcome == RETRY:
+            enqueue_send(locked, run_after=now + delay, retry=True)
+    logger.warning(
+        "Enquiry %s: send attempt %d not confirmed by the relay; %s",
+        enquiry.reference,
+        enquiry.attempts,
+        outcome if outcome == RETRY else "left as sent, not sent again",
+    )
+    return outcome
+
+
 def deliver(enquiry_id: int) -> str:
     """Send the team email (and the acknowledgement) for one enquiry, once."""
     enquiry = _claim(enquiry_id)
     if enquiry is None:
         return SKIPPED
     service = ServiceSettings.for_default_site()
+    inbox = ""
+    # Already in the worker: straight to the relay, not re-queued. After an unconfirmed send,
+    # the one more attempt waits longer for the relay's reply.
+    confirming = enquiry.unconfirmed_sends > 0 and enquiry.sent_at is None
     try:
         inbox = routed_inbox(enquiry, service)
-        with delivery_connection() as connection:  # already in the worker: not re-queued
+        with delivery_connection(confirming=confirming) as connection:
             if enquiry.sent_at is None:
                 connection.send_messages([team_email(enquiry, inbox, service)])
                 _record_team_sent(enquiry, inbox)
             if enquiry.acknowledgement == AcknowledgementStatus.PENDING:
-                if not settings.ENQUIRY_SEND_ACKNOWLEDGEMENT:
-                    _record_acknowledgement(enquiry, AcknowledgementStatus.NOT_WANTED)
-                else:
-                    try:
-                        connection.send_messages([acknowledgement_email(enquiry, service, inbox)])
-                    except smtplib.SMTPRecipientsRefused:
-                        _record_acknowledgement(enquiry, AcknowledgementStatus.REFUSED)
-                    else:
-                        _record_acknowledgement(enquiry, AcknowledgementStatus.SENT)
+                _send_acknowledgement(connection, enquiry, service, inbox)
+    except DeliveryUnconfirmed as exc:  # only the team email gets here
+        return _after_unconfirmed(enquiry, inbox, exc)
     except Exception as exc:  # any SMTP, socket or timeout error: keep it and retry
         return _after_failure(enquiry, exc)
     _finish(enquiry)
@@ -175,16 +245,21 @@ def send_enquiry_email(enquiry_id: int) -> str:
     return deliver(enquiry_id)
 
 
-def enqueue_send(enquiry: Enquiry, run_after: datetime | None = None) -> str:
+def enqueue_send(
+    enquiry: Enquiry, run_after: datetime | None = None, *, retry: bool = False
+) -> str:
     """Queue the send task (its only argument is the id) and remember the task row's id.
 
     Call inside the transaction that stores or changes the enquiry. The database backend writes
     the task row on the current connection, inside that transaction: the enquiry and its task
     are committed together or not at all. (No `transaction.on_commit`: deferring the enqueue
     would open a window where a committed enquiry has no task, which is exactly the loss this
-    design rules out.)
+    design rules out.) `retry`: a retry or re-queue, which waits behind fresh enquiries.
     """
-    queued = send_enquiry_email.using(run_after=run_after) if run_after else send_enquiry_email
+    options: dict[str, Any] = {"run_after": run_after} if run_after else {}
+    if retry:  # behind every fresh enquiry that is due
+        options["priority"] = RETRY_PRIORITY
+    queued = send_enquiry_email.using(**options) if options else send_enquiry_email
     result = queued.enqueue(enquiry.pk)
     enquiry.task_id = str(result.id)
     enquiry.next_attempt_at = run_after

@@ -1,4 +1,5 @@
-"""Housekeeping that must run without cron: the sweep for stuck enquiries and the retention purge.
+"""Housekeeping that must run without cron: the sweeps for stuck enquiries and for queued emails
+a killed worker left running (outbox.sweep), and the retention purge.
 
 `enquiry_maintenance` is a repeating task (`pages.repeating_task`) that runs every
 ENQUIRY_MAINTENANCE_INTERVAL_SECONDS; `migrate` starts it and the `sweep_enquiries` command
@@ -17,6 +18,7 @@ from django.utils import timezone
 from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
+from outbox.sweep import requeue_abandoned_email
 from pages.repeating_task import RepeatingTask
 
 from .delivery import enqueue_send
@@ -60,7 +62,7 @@ def sweep_stuck_enquiries() -> int:
                 continue
             enquiry.status = Status.QUEUED
             enquiry.save(update_fields=["status"])
-            enqueue_send(enquiry)
+            enqueue_send(enquiry, retry=True)
             requeued += 1
             logger.warning("Enquiry %s re-queued by the sweep", enquiry.reference)
     return requeued
@@ -76,12 +78,17 @@ def _still_stuck(enquiry: Enquiry, stale) -> bool:
 
 
 def _upkeep() -> dict[str, int]:
-    return {"requeued": sweep_stuck_enquiries(), "purged": purge_expired_enquiries()}
+    return {
+        "requeued": sweep_stuck_enquiries(),
+        "requeued_email": requeue_abandoned_email(),
+        "purged": purge_expired_enquiries(),
+    }
 
 
 @task(backend="database", queue_name="maintenance")
 def enquiry_maintenance() -> dict[str, int]:
-    """Re-queue stuck enquiries and purge expired ones, then schedule the next run."""
+    """Re-queue stuck enquiries and abandoned queued emails, purge expired enquiries, then
+    schedule the next run."""
     return MAINTENANCE.run(_upkeep)
 
 

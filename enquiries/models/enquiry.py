@@ -58,6 +58,9 @@ class Status(models.TextChoices):
     SENDING = "sending", "Sending"
     RETRYING = "retrying", "Waiting to retry"
     SENT = "sent", "Sent"
+    # The relay took the team email twice without confirming it in time: it has very likely
+    # arrived; it is never sent a third time (check the inbox, resend by hand if it is not there).
+    UNCONFIRMED = "unconfirmed", "Sent, not confirmed by the mail server"
     FAILED = "failed", "Failed: needs resending"
     SPAM = "spam", "Held as suspected spam"
 
@@ -67,6 +70,7 @@ class AcknowledgementStatus(models.TextChoices):
     SENT = "sent", "Sent"
     NOT_WANTED = "not_wanted", "Switched off"
     REFUSED = "refused", "Refused by the mail server"
+    UNCONFIRMED = "unconfirmed", "Sent, not confirmed by the mail server"
 
 
 class Enquiry(models.Model):
@@ -90,7 +94,7 @@ class Enquiry(models.Model):
     message = models.TextField()
 
     status = models.CharField(
-        max_length=10, choices=Status.choices, default=Status.QUEUED, db_index=True
+        max_length=12, choices=Status.choices, default=Status.QUEUED, db_index=True
     )
     flagged_as_spam = models.BooleanField(default=False, db_index=True)
     spam_reason = models.CharField(max_length=100, blank=True)
@@ -107,9 +111,13 @@ class Enquiry(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     recipient = models.EmailField(blank=True, help_text="The inbox the enquiry was emailed to.")
     acknowledgement = models.CharField(
-        max_length=10, choices=AcknowledgementStatus.choices, default=AcknowledgementStatus.PENDING
+        max_length=12, choices=AcknowledgementStatus.choices, default=AcknowledgementStatus.PENDING
     )
     failed_at = models.DateTimeField(null=True, blank=True)
+    unconfirmed_sends = models.PositiveSmallIntegerField(
+        default=0,
+        help_text="Times the mail server received the team email but did not confirm it in time.",
+    )
     last_error = models.CharField(max_length=200, blank=True)
     task_id = models.CharField(max_length=64, blank=True, editable=False)
 

@@ -354,6 +354,12 @@ EMAIL_DELIVERY_BACKEND = env_str(
 # until the relay takes it (a queued message is never dropped).
 OUTBOX_RETRY_DELAYS = [int(s) for s in env_list("OUTBOX_RETRY_DELAYS", "30,120,600,1800")]
 OUTBOX_RETRY_REPEAT_SECONDS = env_int("OUTBOX_RETRY_REPEAT_SECONDS", 60 * 60)
+# A relay that took a whole message but did not confirm it within EMAIL_TIMEOUT may have accepted
+# it: it is retried once only, waiting this long for the confirmation, then left "sent, not
+# confirmed" (never a third copy). A queued email still "running" after OUTBOX_STALE_RUNNING_SECONDS
+# was abandoned by a killed worker and is re-queued by the maintenance sweep.
+EMAIL_CONFIRM_TIMEOUT = env_int("EMAIL_CONFIRM_TIMEOUT", 120)
+OUTBOX_STALE_RUNNING_SECONDS = env_int("OUTBOX_STALE_RUNNING_SECONDS", 15 * 60)
 
 # Lockout (django-axes): AXES_FAILURE_LIMIT wrong passwords for one username from one client
 # lock that pair out for AXES_COOLOFF_MINUTES. Unlock: `manage.py axes_reset_username NAME`.

@@ -1,8 +1,10 @@
-"""Real SMTP endpoints on loopback for the enquiry tests: a working server (aiosmtpd), a port
-that refuses connections, and a server that accepts connections and never answers."""
+"""Real SMTP endpoints on loopback for the enquiry tests: a working server (aiosmtpd), one that
+confirms each message only after a delay (a slow relay), a port that refuses connections, and a
+server that accepts connections and never answers."""
 
 from __future__ import annotations
 
+import asyncio
 import email
 import email.policy
 import socket
@@ -16,16 +18,21 @@ from tests.live_site import free_port
 
 
 class CollectingHandler:
-    """Keeps every message the server accepts."""
+    """Keeps every message the server accepts. With `confirm_delay` it keeps (and will deliver)
+    each message as soon as its body has arrived, but confirms it only that many seconds later,
+    like a relay that confirms later than the sender's timeout."""
 
     def __init__(self) -> None:
         self.messages: list[EmailMessage] = []
         self.envelopes: list[tuple[str, list[str]]] = []
+        self.confirm_delay = 0.0
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         self.messages.append(message)
         self.envelopes.append((envelope.mail_from, list(envelope.rcpt_tos)))
+        if self.confirm_delay:
+            await asyncio.sleep(self.confirm_delay)
         return "250 Message accepted for delivery"
 
 
@@ -43,8 +50,11 @@ class SMTPEndpoint:
     def messages(self) -> list[EmailMessage]:
         return self.handler.messages
 
-    def accept(self) -> None:
+    def accept(self, confirm_delay: float = 0.0) -> None:
+        """A working server; `confirm_delay`: seconds it waits before confirming each message
+        it has already taken (a late-accepting relay)."""
         self.stop()
+        self.handler.confirm_delay = confirm_delay
         self._controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
         self._controller.start()
 

@@ -4,8 +4,8 @@ Used to spot crisis queries ("sucidal", "Depressions!", "cant cope") and synonym
 query and a phrase are both reduced to tokens: lower case, apostrophes dropped ("can't" is
 "cant"), anything else that is not a letter or digit splits words. A phrase matches when its
 tokens appear one after another in the query's, each token equal to the query's after removing a
-simple plural ending, or, for longer words, within a small edit distance that keeps the first
-letter (misspellings rarely change it, and ordinary words that are one or two edits away from a
+simple plural ending, or, for a phrase word of 7 letters or more, within a small edit distance
+(one edit, two from 9 letters; a swap of neighbours is one) that keeps the first letter (misspellings rarely change it, and ordinary words that are one or two edits away from a
 crisis word usually do: "expression" is not "depression", "feeding" is not "bleeding").
 """
 
@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 _APOSTROPHES = re.compile(r"['’‘`]")
 _NOT_ALNUM = re.compile(r"[^0-9a-z]+")
 
-# Edit distance allowed for a token of at least this many letters (the shorter of the two).
-FUZZY_ONE_FROM = 6
+# Edit distance allowed for a phrase's word of at least this many letters. Shorter words must
+# match exactly (after plurals): "crisps" is not "crisis", "short" is not "shout".
+FUZZY_ONE_FROM = 7
 FUZZY_TWO_FROM = 9
 
 
@@ -68,30 +69,47 @@ def edit_distance(first: str, second: str, limit: int) -> int:
     return previous[-1]
 
 
-def _allowed_edits(first: str, second: str) -> int:
-    shorter = min(len(first), len(second))
-    if shorter >= FUZZY_TWO_FROM:
+def _allowed_edits(phrase_word: str) -> int:
+    if len(phrase_word) >= FUZZY_TWO_FROM:
         return 2
-    if shorter >= FUZZY_ONE_FROM:
+    if len(phrase_word) >= FUZZY_ONE_FROM:
         return 1
     return 0
+
+
+def _alike_at_the_ends(typed: str, word: str) -> bool:
+    """Typos keep a word's first letter and usually its last ("emergancy"), or cut the last off
+    ("suicid") or swap the last two ("overdoes"); ordinary words near a crisis word often do not
+    ("emergence" is not "emergency")."""
+    if typed[:1] != word[:1]:
+        return False
+    typed, word = singular(typed), singular(word)
+    return typed[-1] == word[-1] or word.startswith(typed) or typed[-2:] == word[-2:][::-1]
+
+
+def _forms(token: str) -> set[str]:
+    """The word, its singular, and for "-ses" the "-sis" it may come from (crises, crisis)."""
+    forms = {token, singular(token)}
+    if len(token) > 5 and token.endswith("ses"):
+        forms.add(token[:-2] + "is")
+    return forms
 
 
 def token_matches(query_token: str, phrase_token: str) -> bool:
     """Whether a word of the query counts as this word of a phrase."""
     if query_token == phrase_token:
         return True
-    query_forms = {query_token, singular(query_token)}
-    phrase_forms = {phrase_token, singular(phrase_token)}
+    query_forms = _forms(query_token)
+    phrase_forms = _forms(phrase_token)
     if query_forms & phrase_forms:
         return True
-    if query_token[:1] != phrase_token[:1]:
+    allowed = _allowed_edits(phrase_token)
+    if not allowed or not _alike_at_the_ends(query_token, phrase_token):
         return False
     return any(
         edit_distance(query_form, phrase_form, allowed) <= allowed
         for query_form in query_forms
         for phrase_form in phrase_forms
-        if (allowed := _allowed_edits(query_form, phrase_form))
     )
 
 

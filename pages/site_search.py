@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.db.models import Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageQuerySet, Site
 from wagtail.search.backends import get_search_backend
 from wagtail.search.query import Or, PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
@@ -95,11 +95,17 @@ def is_crisis_query(query: str, phrases: list[str]) -> bool:
     return bool(matching_phrases(query, phrases))
 
 
-def _promoted_results(query: str, synonyms: list[str], site: Site | None) -> list[SearchResult]:
-    keys = {normalise_query_string(text) for text in (query, search_terms(query), *synonyms)}
-    pages = Page.objects.live().public()
+def visible_pages(site: Site | None) -> PageQuerySet:
+    """Live, public pages of this site (below the tree's root). Reuse the one queryset: each
+    new `public()` filter costs a query for the view restrictions."""
+    pages = Page.objects.live().public().exclude(depth=1)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
+    return pages
+
+
+def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> list[SearchResult]:
+    keys = {normalise_query_string(text) for text in (query, search_terms(query), *synonyms)}
     promotions = (
         SearchPromotion.objects.filter(query__query_string__in=keys)
         .filter(Q(page__isnull=True) | Q(page__in=pages))
@@ -129,10 +135,7 @@ def _promoted_results(query: str, synonyms: list[str], site: Site | None) -> lis
     return results
 
 
-def _page_results(terms: str | SearchQuery, site: Site | None) -> list[SearchResult]:
-    pages = Page.objects.live().public().exclude(depth=1)
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
+def _page_results(terms: str | SearchQuery, pages: PageQuerySet) -> list[SearchResult]:
     ids = [page.pk for page in pages.search(terms)[:MAX_RESULTS_PER_KIND]]
     specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     results = []
@@ -185,8 +188,9 @@ def _poster_results(terms: str | SearchQuery) -> list[SearchResult]:
     return results
 
 
-def search_site(query: str, site: Site | None) -> SearchOutcome:
-    """Promoted results first, then pages, useful links and posters (each once)."""
+def search_site(query: str, site: Site | None, pages: PageQuerySet | None = None) -> SearchOutcome:
+    """Promoted results first, then pages, useful links and posters (each once). `pages`: the
+    pages that may be found (default: `visible_pages(site)`)."""
     terms = search_terms(query)
     if not terms:
         return SearchOutcome(query=query, results=[], crisis=False, synonyms=[])
@@ -194,10 +198,12 @@ def search_site(query: str, site: Site | None) -> SearchOutcome:
     synonyms = synonyms_for(terms, groups)
     crisis = is_crisis_query(terms, list(CrisisSearchTerm.objects.values_list("phrase", flat=True)))
     backend_query = _backend_query(terms, synonyms)
-    promoted = _promoted_results(query, synonyms, site)
+    if pages is None:
+        pages = visible_pages(site)
+    promoted = _promoted_results(query, synonyms, pages)
     seen = {result.url for result in promoted}
     found = [
-        *_page_results(backend_query, site),
+        *_page_results(backend_query, pages),
         *_resource_results(backend_query),
         *_poster_results(backend_query),
     ]

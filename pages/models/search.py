@@ -10,10 +10,10 @@ from django.utils.http import urlencode
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageQuerySet, Site
 
 from pages.rich_text import RICH_TEXT_FEATURES
-from pages.site_search import clean_query, search_site
+from pages.site_search import clean_query, search_site, visible_pages
 from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, UrgentHelpEntry
 
 from .base import BasePage
@@ -86,47 +86,40 @@ class SearchPage(BasePage):
     def get_sitemap_urls(self, request=None):
         return []
 
-    def audience_sections(self) -> list[SectionLandingPage]:
-        """The live parents' and professionals' sections, parents first."""
-        sections = SectionLandingPage.objects.live().public().sibling_of(self).order_by("path")
-        return sorted(sections.defer("body"), key=lambda section: section.audience != "parents")
+    def audience_sections(self, visible: PageQuerySet) -> list[SectionLandingPage]:
+        """The parents' and professionals' sections beside this page, parents first."""
+        sections = (
+            SectionLandingPage.objects.filter(pk__in=visible.values("pk"))
+            .sibling_of(self)
+            .defer("body")
+            .order_by("path")
+        )
+        return sorted(sections, key=lambda section: section.audience != "parents")
 
-    def useful_pages(self, exclude: list[Page | None]) -> list[Page]:
-        """The editors' chosen pages (live ones), or else the main menu's pages."""
+    def useful_pages(self, visible: PageQuerySet, exclude: list[Page | None]) -> list[Page]:
+        """The editors' chosen pages (visible ones), or else the main menu's pages."""
         chosen = [block.value for block in self.suggested_pages if block.value is not None]
         if chosen:
-            live = set(
-                Page.objects.live()
-                .public()
-                .filter(pk__in=[p.pk for p in chosen])
-                .values_list("pk", flat=True)
+            shown = set(
+                visible.filter(pk__in=[page.pk for page in chosen]).values_list("pk", flat=True)
             )
-            return [page for page in chosen if page.pk in live]
+            return [page for page in chosen if page.pk in shown]
         skip = {page.pk for page in exclude if page is not None} | {self.pk}
-        return [
-            page
-            for page in Page.objects.live()
-            .public()
-            .sibling_of(self)
-            .filter(show_in_menus=True)
-            .order_by("path")
-            if page.pk not in skip
-        ]
+        menu = visible.sibling_of(self).filter(show_in_menus=True).order_by("path")
+        return [page for page in menu if page.pk not in skip]
 
     @staticmethod
-    def contact_page(site: Site | None) -> Page | None:
-        """The live contact page, for "ask us" (the enquiries app's page type)."""
+    def contact_page(visible: PageQuerySet) -> Page | None:
+        """The contact page, for "ask us" (the enquiries app's page type)."""
         model = apps.get_model("enquiries", "ContactPage")
-        pages = model.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page)
-        return pages.first()
+        return model.objects.filter(pk__in=visible.values("pk")).order_by("path").first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         query = clean_query(request.GET.get("q", ""))
         site = Site.find_for_request(request)
-        outcome = search_site(query, site) if query else None
+        visible = visible_pages(site)
+        outcome = search_site(query, site, visible) if query else None
         results = outcome.results if outcome else []
         paginator = Paginator(results, RESULTS_PER_PAGE)
         page_obj = paginator.get_page(request.GET.get("page"))
@@ -143,12 +136,12 @@ class SearchPage(BasePage):
         if outcome and (outcome.crisis or not results):
             context["urgent_entries"] = urgent_help_entries(request, site)
         if query and not results:
-            sections = self.audience_sections()
-            contact = self.contact_page(site)
+            sections = self.audience_sections(visible)
+            contact = self.contact_page(visible)
             context.update(
                 {
                     "audience_sections": sections,
-                    "useful_pages": self.useful_pages(exclude=[*sections, contact]),
+                    "useful_pages": self.useful_pages(visible, exclude=[*sections, contact]),
                     "contact_page": contact,
                 }
             )

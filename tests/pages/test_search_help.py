@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db import transaction
+from wagtail.models import Page
 
-from pages.models import SearchPage
+from pages.models import CrisisSearchTerm, HomePage, SearchPage
 from tests.factories import ContactPageFactory
 from tests.pages.conftest import make_content, make_section, publish_child
 
@@ -26,8 +28,21 @@ NONSENSE_QUERIES = [
 ]
 
 
+@pytest.fixture(scope="module")
+def _site_pages_module(django_db_setup, django_db_blocker):
+    """Built once for the module, inside a transaction rolled back at the end; each test's own
+    changes are rolled back too."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _build_site(HomePage.objects.get())
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def site_pages(home):
+def site_pages(_site_pages_module, db) -> dict[str, Page]:
+    return {name: type(page).objects.get(pk=page.pk) for name, page in _site_pages_module.items()}
+
+
+def _build_site(home: HomePage) -> dict[str, Page]:
     parents = make_section(home, "parents", "parents")
     professionals = make_section(home, "professionals", "professionals")
     parents.summary = "For mums, dads and carers."
@@ -59,8 +74,8 @@ def test_nonsense_gets_every_kind_of_help(client, site_pages, query):
     assert help_box is not None, f"bare page for {query!r}"
     text = help_box.get_text(" ", strip=True)
     assert "There are no results for" in text
-    # Urgent help, with a tap-to-call link even before editors add their own lines.
-    assert help_box.select_one(".app-urgent-help a[href^='tel:']") is not None
+    # Urgent help: the 999 card while editors have added no urgent-help lines of their own.
+    assert help_box.select_one(".app-urgent-help a[href='tel:999']") is not None
     # The two audience sections, parents first.
     sections = [a["href"] for a in help_box.select(".app-route-card a")]
     assert sections == [site_pages["parents"].url, site_pages["professionals"].url]
@@ -94,8 +109,8 @@ def test_editors_choose_the_useful_pages(client, site_pages):
     ]
 
 
-def test_without_a_contact_page_it_points_to_the_health_visitor(client, home):
-    publish_child(home, SearchPage)
+def test_without_a_contact_page_it_points_to_the_health_visitor(client, site_pages):
+    site_pages["contact"].unpublish()
     main = _main(client, "zzzzqqq")
     assert "health visitor" in main.select_one(".app-search-help").get_text()
     assert main.select_one("a.app-search-contact") is None
@@ -106,3 +121,12 @@ def test_results_page_has_no_help_box(client, site_pages):
     assert main.select(".app-search-results__item")
     assert main.select_one(".app-search-help") is None
     assert main.select_one(".app-urgent-help") is None
+
+
+def test_crisis_query_without_urgent_help_lines_shows_the_999_card_first(client, site_pages):
+    CrisisSearchTerm.objects.create(phrase="suicide")
+    main = _main(client, "Suicides")
+    cards = main.select(".app-urgent-help")
+    assert len(cards) == 1
+    assert cards[0].select_one("a[href='tel:999']") is not None
+    assert cards[0].find_next("form", role="search") is not None  # the card comes first

@@ -74,9 +74,10 @@ def search_terms(query: str) -> str:
 
 def _backend_query(terms: str, synonyms: list[str]) -> str | SearchQuery:
     """The query for the backend: the visitor's words, or any of them and their synonyms."""
-    if not synonyms:
+    alternatives = [words for words in map(search_terms, synonyms) if words]
+    if not alternatives:
         return terms
-    return Or([PlainText(terms), *(PlainText(search_terms(alt)) for alt in synonyms)])
+    return Or([PlainText(terms), *(PlainText(words) for words in alternatives)])
 
 
 def synonyms_for(query: str, groups: list[list[str]]) -> list[str]:
@@ -105,33 +106,41 @@ def visible_pages(site: Site | None) -> PageQuerySet:
 
 
 def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> list[SearchResult]:
-    keys = {normalise_query_string(text) for text in (query, search_terms(query), *synonyms)}
-    promotions = (
+    """The editors' picks for the query itself, then for its synonyms, each in their order."""
+    own = {normalise_query_string(text) for text in (query, search_terms(query))}
+    keys = own | {normalise_query_string(text) for text in synonyms}
+    promotions = sorted(
         SearchPromotion.objects.filter(query__query_string__in=keys)
         .filter(Q(page__isnull=True) | Q(page__in=pages))
-        .select_related("page", "query")
-        .order_by("query__query_string", "sort_order", "pk")
+        .select_related("page", "query"),
+        key=lambda pick: (
+            pick.query.query_string not in own,
+            pick.query.query_string,
+            pick.sort_order or 0,
+            pick.pk,
+        ),
     )
     results: list[SearchResult] = []
     for promotion in promotions:
         page = promotion.page
         if page is not None:
-            url = page.get_url()
-            if not url:
-                continue
-            summary = promotion.description or page.search_description
-            results.append(SearchResult(page.title, url, summary, KIND_PAGE, promoted=True))
-        elif promotion.external_link_url:
-            title = promotion.external_link_text or promotion.external_link_url
-            results.append(
-                SearchResult(
-                    title,
-                    promotion.external_link_url,
-                    promotion.description,
-                    KIND_LINK,
-                    promoted=True,
-                )
+            result = SearchResult(
+                page.title,
+                page.get_url() or "",
+                promotion.description or page.search_description,
+                KIND_PAGE,
+                promoted=True,
             )
+        else:
+            result = SearchResult(
+                promotion.external_link_text or promotion.external_link_url,
+                promotion.external_link_url,
+                promotion.description,
+                KIND_LINK,
+                promoted=True,
+            )
+        if result.url and result.url not in {shown.url for shown in results}:
+            results.append(result)
     return results
 
 

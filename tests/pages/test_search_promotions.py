@@ -208,3 +208,12 @@ def test_bad_input_gives_a_page_not_an_error(site, query_string):
     response = client.generic("GET", "/search/", QUERY_STRING=query_string)
     assert response.status_code == 200
     assert SearchSynonym.objects.count() == 1
+
+
+def test_a_synonym_brings_its_promotions_after_the_terms_own(client, site):
+    SearchSynonym.objects.create(name="PND", terms="PND\npostnatal depression")
+    _promote("postnatal depression", page=site["yourself"], sort_order=0)
+    _promote("postnatal depression", page=site["sleep"], sort_order=1)
+    _promote("pnd", page=site["sleep"], sort_order=0)  # also a synonym's pick: shown once
+    assert _titles(client, "PND")[:2] == ["Sleep", "Looking after yourself"]
+    assert _titles(client, "PND").count("Sleep") == 1

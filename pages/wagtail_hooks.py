@@ -3,10 +3,12 @@
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from pages.accessibility_checker import use_link_text_checker
 from pages.review_report import PagesDueForReviewView
 from pages.rich_text_contact import register_contact_detail_features
+from pages.search_admin import SearchTermsViewSetGroup
 
 
 @hooks.register("register_admin_urls")
@@ -46,3 +48,7 @@ def add_link_text_checks(request, items, page):
 @hooks.register("register_rich_text_features")
 def register_contact_details_in_rich_text(features):
     register_contact_detail_features(features)
+
+
+# --- Site search: synonyms and crisis terms (pages/search_admin.py) -----------------------------
+register_snippet(SearchTermsViewSetGroup)

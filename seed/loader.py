@@ -1,7 +1,8 @@
 """Loads the council's content from the `content/` folder into the site. Idempotent.
 
-Order: the listed items pages refer to (topics, useful links, posters, contact topics), then
-the page tree, then the fields of the home page and the service settings that are still empty.
+Order: the listed items pages refer to (topics, useful links, posters, contact topics) and the
+search's crisis terms and synonyms, then the page tree, then the promoted search results (which
+point at pages), then the fields of the home page and the service settings that are still empty.
 Everything happens in one transaction: content that fails validation changes nothing.
 """
 
@@ -20,9 +21,17 @@ from seed.errors import SeedContentError, reported_as
 from seed.item_lists import load_collection
 from seed.page_tree import STRUCTURE_KEYS, PageTree, one_year_after
 from seed.references import References
+from seed.search_promotions import load_promotions
 from seed.values import FieldValues, apply, model_field
 
-ITEM_FILES = ("topics.yaml", "useful-links.yaml", "posters.yaml", "contact-topics.yaml")
+ITEM_FILES = (
+    "topics.yaml",
+    "useful-links.yaml",
+    "posters.yaml",
+    "contact-topics.yaml",
+    "search-crisis-terms.yaml",
+    "search-synonyms.yaml",
+)
 HOME_FILE = "home.yaml"
 SETTINGS_FILE = "service-settings.yaml"
 
@@ -50,6 +59,8 @@ def load_content(folder: ContentFolder, home: Page, today: datetime.date) -> See
     created = PageTree(folder, home, values, today).write(
         home_data.get("children", []), folder.label(folder.root / HOME_FILE)
     )
+
+    items_created += load_promotions(folder, references)
 
     home = type(home)._default_manager.get(pk=home.pk)  # its tree fields changed
     if not home.has_unpublished_changes:  # an editor's draft: leave it alone

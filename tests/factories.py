@@ -248,6 +248,10 @@ class SearchPageFactory(_IntroPageFactory):
     title = "Search"
     slug = "search"
 
+    @staticmethod
+    def admin_form_fields() -> dict:
+        return {"intro": rich_text("<p>Intro.</p>"), "suggested_pages": streamfield([])}
+
 
 class ContactPageFactory(BasePageFactory):
     class Meta:

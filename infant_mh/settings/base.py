@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.search_promotions",  # editors' promoted search results (search)
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

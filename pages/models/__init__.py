@@ -11,16 +11,19 @@ from .content import ContentPage
 from .home import HomePage
 from .listings import PosterLibraryPage, ResourceIndexPage
 from .search import SearchPage
+from .search_terms import CrisisSearchTerm, SearchSynonym
 from .sections import SectionLandingPage
 from .service_settings import ServiceSettings
 
 __all__ = [
     "BasePage",
     "ContentPage",
+    "CrisisSearchTerm",
     "HomePage",
     "PosterLibraryPage",
     "ResourceIndexPage",
     "SearchPage",
+    "SearchSynonym",
     "SectionLandingPage",
     "ServiceSettings",
 ]

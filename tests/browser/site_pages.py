@@ -159,6 +159,8 @@ SEEDED_STATES = [
     PageState("useful-links-filtered", "/useful-links/?audience=professionals"),
     PageState("search-results", "/search/?q=baby"),
     PageState("search-empty", "/search/?q=zzzzqqq"),
+    # Urgent help first (a misspelt crisis term), then the help a search that finds nothing gets.
+    PageState("search-crisis", "/search/?q=sucidal+thoghts"),
     PageState("contact", CONTACT_PATH),
     PageState("contact-errors", CONTACT_PATH, action=submit_contact_form_empty),
     PageState("contact-sent", CONTACT_PATH, action=submit_contact_form_valid),

@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import QueuedPasswordResetView
-from infant_mh.media import favicon_redirect, serve_public_media
+from infant_mh.media import favicon_redirect, serve_document, serve_public_media
 
 urlpatterns = [
     # Sign-in security (accounts app): the second-factor pages, and Wagtail's password reset
@@ -18,6 +18,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("favicon.ico", favicon_redirect),
+    # Ahead of Wagtail's own pattern (same URLs): serve_document fixes a header of the download.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$",

@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses malformed requests (bad Host, charset, NUL...) with a plain 4xx.
+    "infant_mh.request_validation.RequestValidationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "infant_mh.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

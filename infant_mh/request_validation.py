@@ -1,0 +1,172 @@
+"""Refuse malformed requests up front with a short plain-text 4xx, before anything else reads them.
+
+Django turns most bad input into a 400 itself, but some of it only after logging an ERROR with a
+traceback, and some of it not at all: a form posted in a non-UTF-8 charset made the 400 handler
+(which checks the CSRF token, so reads the form again) fail a second time, giving gunicorn's bare
+500. This middleware runs first, parses the query string and the form once, and answers:
+
+- 400 for a Content-Type charset naming a codec that cannot decode text (`refuse_unusable_charsets`,
+  around the WSGI application: Django fails while building the request), a Host not in
+  ALLOWED_HOSTS, a form Django cannot decode (non-UTF-8 charset, broken
+  multipart), too many fields, and NUL characters in the path, query string or form fields
+  (PostgreSQL cannot store or compare them);
+- 405 for a method the site does not use;
+- 413 for a form larger than DATA_UPLOAD_MAX_MEMORY_SIZE.
+
+Each refusal is logged as one WARNING line (no traceback).
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import (
+    BadRequest,
+    DisallowedHost,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
+from django.http import HttpRequest, HttpResponse, HttpResponseBase, QueryDict
+from django.http.multipartparser import MultiPartParserError
+from django.utils.http import parse_header_parameters
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_METHODS = ("GET", "HEAD", "POST", "OPTIONS", "PUT", "PATCH", "DELETE")
+BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+FORM_CONTENT_TYPES = frozenset({"application/x-www-form-urlencoded", "multipart/form-data"})
+URLENCODED = "application/x-www-form-urlencoded"  # Django reads it only as "utf-8"
+
+
+class InvalidRequest(Exception):
+    """A request the site refuses: `status` and a message safe to show the sender."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def refusal(status: int, message: str) -> HttpResponse:
+    """A small plain-text error page that no cache keeps."""
+    response = HttpResponse(f"{message}\n", status=status, content_type="text/plain; charset=utf-8")
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    if status == 405:
+        response["Allow"] = ", ".join(ALLOWED_METHODS)
+    return response
+
+
+def _has_nul(values: QueryDict) -> bool:
+    return any(
+        "\x00" in key or any("\x00" in value for value in key_values)
+        for key, key_values in values.lists()
+    )
+
+
+def check_request(request: HttpRequest) -> None:
+    """Raise InvalidRequest if the request is malformed; parses the query string and form."""
+    if request.method not in ALLOWED_METHODS:
+        raise InvalidRequest(405, "Method not allowed.")
+    try:
+        request.get_host()
+    except DisallowedHost:
+        raise InvalidRequest(400, "Bad request: unknown host name.") from None
+    if "\x00" in request.path_info:
+        raise InvalidRequest(400, "Bad request: the address contains a NUL character.")
+    try:
+        if _has_nul(request.GET):
+            raise InvalidRequest(400, "Bad request: the query string contains a NUL character.")
+        if request.method in BODY_METHODS and request.content_type in FORM_CONTENT_TYPES:
+            form_charset = request.encoding or "utf-8"
+            if request.content_type == URLENCODED and form_charset.lower() != "utf-8":
+                raise InvalidRequest(400, "Bad request: forms must be sent as UTF-8.")
+            if _has_nul(request.POST):
+                raise InvalidRequest(400, "Bad request: the form contains a NUL character.")
+            request.FILES  # noqa: B018 (parsed with the form; a broken upload fails here)
+    except RequestDataTooBig:
+        raise InvalidRequest(413, "The form is too large.") from None
+    except (
+        BadRequest,
+        SuspiciousOperation,
+        MultiPartParserError,
+        LookupError,
+        UnicodeError,
+        ValueError,
+    ):
+        # e.g. a broken multipart body, too many fields.
+        raise InvalidRequest(400, "Bad request: the form could not be read.") from None
+
+
+class RequestValidationMiddleware:
+    """First in MIDDLEWARE: refuse malformed requests (see the module docstring)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
+        try:
+            check_request(request)
+        except InvalidRequest as refused:
+            logger.warning(
+                "Refused %s %r: %s %s",
+                request.method,
+                request.path_info[:200],
+                refused.status,
+                refused.message,
+            )
+            return refusal(refused.status, refused.message)
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        """A view that finds the input malformed: 400 without Django's logged traceback."""
+        if isinstance(exception, (BadRequest, SuspiciousOperation)):
+            logger.warning(
+                "Refused %s %r: 400 %s", request.method, request.path_info[:200], exception
+            )
+            return refusal(400, "Bad request.")
+        return None
+
+
+def _names_a_non_text_codec(content_type: str) -> bool:
+    """True for a charset Python knows but that cannot decode text ("hex", "base64", "rot13")."""
+    charset = parse_header_parameters(content_type)[1].get("charset")
+    if not charset:
+        return False
+    try:
+        return not codecs.lookup(charset)._is_text_encoding  # type: ignore[attr-defined]
+    except LookupError:
+        return False  # Django ignores a charset it does not know
+
+
+def refuse_unusable_charsets(app: WSGIApplication) -> WSGIApplication:
+    """Wrap the WSGI application: a request whose Content-Type names a codec that is not a text
+    encoding gets a 400 before Django builds the request, which it cannot do (LookupError)."""
+
+    def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if _names_a_non_text_codec(environ.get("CONTENT_TYPE", "")):
+            logger.warning(
+                "Refused %s with Content-Type %r: 400",
+                environ.get("REQUEST_METHOD"),
+                environ.get("CONTENT_TYPE", "")[:200],
+            )
+            body = b"Bad request: unknown charset.\n"
+            start_response(
+                "400 Bad Request",
+                [
+                    ("Content-Type", "text/plain; charset=utf-8"),
+                    ("Content-Length", str(len(body))),
+                    ("Cache-Control", "no-store"),
+                    ("X-Content-Type-Options", "nosniff"),
+                ],
+            )
+            return [body]
+        return app(environ, start_response)
+
+    return application

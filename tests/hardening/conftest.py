@@ -14,6 +14,7 @@ from tests.live_site import LiveSite, running_site
 @pytest.fixture(scope="package")
 def hardened_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     with running_site(
-        tmp_path_factory.mktemp("hardened-site"), extra_env={"HTTPS_ONLY": "true"}
+        tmp_path_factory.mktemp("hardened-site"),
+        extra_env={"HTTPS_ONLY": "true", "GUNICORN_THREADS": "4"},
     ) as site:
         yield site

@@ -2,6 +2,7 @@
 Wagtail's document serve view, which checks privacy and publishes only allowed types."""
 
 from django.conf import settings
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import (
     FileResponse,
     Http404,
@@ -25,7 +26,7 @@ def serve_public_media(request: HttpRequest, path: str) -> FileResponse | HttpRe
         raise Http404("Not a media file name")
     try:
         response = serve(request, path, document_root=str(settings.MEDIA_ROOT))
-    except (OSError, ValueError) as error:  # e.g. a name the filesystem refuses
+    except (OSError, ValueError, SuspiciousFileOperation) as error:  # too long, or "../"
         raise Http404("No such media file") from error
     response["Cache-Control"] = "public, max-age=86400"
     return response

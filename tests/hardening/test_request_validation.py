@@ -6,9 +6,11 @@ from __future__ import annotations
 import logging
 
 import pytest
-from django.test import Client
+from django.core.exceptions import BadRequest, SuspiciousOperation
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
-from infant_mh.request_validation import refuse_unusable_charsets
+from infant_mh.request_validation import RequestValidationMiddleware, refuse_unusable_charsets
 from tests.factories import PosterDocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,6 +105,20 @@ def test_an_unknown_host_gets_400_without_a_logged_traceback(client: Client, hos
 def test_overlong_media_names_are_not_found(client: Client, length: int) -> None:
     response = client.get(f"/media/images/{'a' * length}.png")
     assert response.status_code == 404
+
+
+@pytest.mark.parametrize("path", ["/media/images/../../secret", "/media/images/..%2f..%2fsecret"])
+def test_media_paths_outside_the_media_folder_are_not_found(client: Client, path) -> None:
+    assert client.get(path).status_code == 404
+
+
+def test_a_view_finding_the_input_suspicious_gets_a_plain_400() -> None:
+    """Without the middleware Django would log the exception at ERROR with its traceback."""
+    middleware = RequestValidationMiddleware(lambda request: HttpResponse())
+    request = RequestFactory().get("/")
+    for exception in (SuspiciousOperation("odd"), BadRequest("odd")):
+        assert_refused(middleware.process_exception(request, exception), 400, "Bad request.")
+    assert middleware.process_exception(request, KeyError("a bug")) is None
 
 
 def test_document_downloads_have_no_content_encoding(client: Client) -> None:

@@ -1,4 +1,4 @@
-"""Refuse malformed requests up front with a short plain-text 4xx, before anything else reads them.
+"""Refuse malformed requests up front with a clear 4xx, before anything else reads them.
 
 Django turns most bad input into a 400 itself, but some of it only after logging an ERROR with a
 traceback, and some of it not at all: a form posted in a non-UTF-8 charset made the 400 handler
@@ -15,7 +15,8 @@ traceback, and some of it not at all: a form posted in a non-UTF-8 charset made 
 NUL characters in the query string or form fields are left to the views: the search page and
 the contact form answer them with a page of their own ("a character we cannot accept").
 
-Each refusal is logged as one WARNING line (no traceback).
+A 400 is the site's own 400 page with the reason, a 405 plain text; each refusal is logged as
+one WARNING line (no traceback).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from django.core.exceptions import (
 )
 from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.http.multipartparser import MultiPartParserError
+from django.template.loader import render_to_string
 from django.utils.http import parse_header_parameters
 
 if TYPE_CHECKING:
@@ -55,11 +57,27 @@ class InvalidRequest(Exception):
         self.message = message
 
 
+# This middleware answers before the ones that add security headers, so its pages carry their own.
+REFUSAL_HEADERS = {
+    "Cache-Control": "no-store",
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self'; "
+    "frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "same-origin",
+}
+
+
 def refusal(status: int, message: str) -> HttpResponse:
-    """A small plain-text error page that no cache keeps."""
-    response = HttpResponse(f"{message}\n", status=status, content_type="text/plain; charset=utf-8")
-    response["Cache-Control"] = "no-store"
-    response["X-Content-Type-Options"] = "nosniff"
+    """The site's 400 page (rendered without the database) with the reason, or plain text."""
+    if status == 400:
+        response = HttpResponse(render_to_string("400.html", {"reason": message}), status=400)
+    else:
+        response = HttpResponse(
+            f"{message}\n", status=status, content_type="text/plain; charset=utf-8"
+        )
+    for name, value in REFUSAL_HEADERS.items():
+        response[name] = value
     if status == 405:
         response["Allow"] = ", ".join(ALLOWED_METHODS)
     return response
@@ -157,8 +175,7 @@ def refuse_unusable_charsets(app: WSGIApplication) -> WSGIApplication:
                 [
                     ("Content-Type", "text/plain; charset=utf-8"),
                     ("Content-Length", str(len(body))),
-                    ("Cache-Control", "no-store"),
-                    ("X-Content-Type-Options", "nosniff"),
+                    *REFUSAL_HEADERS.items(),
                 ],
             )
             return [body]

@@ -35,13 +35,20 @@ def no_errors_logged(caplog: pytest.LogCaptureFixture):
 
 
 def assert_refused(response, status: int, words: str) -> None:
+    """A 400 is the site's small 400 page with the reason; a 405 is plain text."""
     assert response.status_code == status
-    assert response["Content-Type"] == "text/plain; charset=utf-8"
     assert response["Cache-Control"] == "no-store"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "default-src 'none'" in response["Content-Security-Policy"]
     text = response.content.decode()
     assert words in text
-    assert len(text) < 200
     assert "Traceback" not in text
+    if status == 400:
+        assert response["Content-Type"] == "text/html; charset=utf-8"
+        assert "Sorry, we could not handle that request" in text
+        assert len(text) < 4000
+    else:
+        assert response["Content-Type"] == "text/plain; charset=utf-8"
 
 
 @pytest.mark.parametrize("charset", ["latin-1", "iso-8859-1", "utf-16", "utf8", "windows-1252"])

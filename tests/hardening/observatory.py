@@ -232,7 +232,6 @@ def csp_test(scan: Scan) -> tuple[Result, dict[str, set[str]]]:
     ]
     try:
         csp = parse_csp(header_policies + meta_policies)
-        header_csp = parse_csp(header_policies)
     except InvalidPolicy:
         return Result(name, "csp-header-invalid", False), {}
     if not csp:
@@ -298,7 +297,6 @@ def csp_test(scan: Scan) -> tuple[Result, dict[str, set[str]]]:
         "csp-implemented-with-unsafe-inline-in-style-src-only",
         "csp-implemented-with-insecure-scheme-in-passive-content-only",
     }
-    del header_csp  # frame-ancestors counts from the header only; see x_frame_options_test
     return Result(name, result, passed), csp
 
 

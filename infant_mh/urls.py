@@ -5,7 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import QueuedPasswordResetView
-from infant_mh.media import favicon_redirect, serve_public_media
+from infant_mh.media import favicon_redirect, serve_document, serve_public_media
 from operations.views import security_txt
 
 # A database that is down or frozen gets the 503 page (with urgent help), not the 500 page.
@@ -24,6 +24,8 @@ urlpatterns = [
     path("favicon.ico", favicon_redirect),
     # RFC 9116; /healthz and /readyz are answered by operations.middleware, before any route.
     path(".well-known/security.txt", security_txt, name="security-txt"),
+    # Ahead of Wagtail's own pattern (same URLs): serve_document fixes a header of the download.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     re_path(
         rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.+)$",

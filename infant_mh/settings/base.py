@@ -131,6 +131,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: refuses malformed requests (bad Host, charset, NUL...) with a plain 4xx.
+    "infant_mh.request_validation.RequestValidationMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "infant_mh.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -392,12 +394,10 @@ SESSION_SAVE_EVERY_REQUEST = True
 
 # --- Operations: worker heartbeat, health endpoints, security.txt (operations app) --------------
 INSTALLED_APPS.append("operations")
-# /healthz and /readyz are answered right after SecurityMiddleware, before the host check, and
-# over plain HTTP: a container healthcheck asks gunicorn directly (operations/middleware.py).
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "operations.middleware.HealthEndpointsMiddleware",
-)
+# /healthz and /readyz are answered first, before the request validation's host check and the
+# HTTPS redirect: a container healthcheck asks gunicorn directly, by its own address, over plain
+# HTTP (operations/middleware.py; GET and HEAD only, no body read, plain text, no-store).
+MIDDLEWARE.insert(0, "operations.middleware.HealthEndpointsMiddleware")
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
 # The task worker (`manage.py run_worker`) records a heartbeat this often; /readyz fails when the
 # newest is older than WORKER_HEARTBEAT_MAX_AGE_SECONDS, or when an email has been due (ready to

@@ -37,11 +37,13 @@ def contact_details() -> dict[str, str]:
     }
 
 
-def message_not_sent_response() -> HttpResponse:
-    """503: the message was not sent; phone, email and urgent help instead."""
+def message_not_sent_response(status: int = 503) -> HttpResponse:
+    """The message was not sent; phone, email and urgent help instead (503 when the database is
+    unavailable, 500 when anything else failed while handling the form)."""
     response = HttpResponse(
-        render_to_string("enquiries/not_sent.html", contact_details()), status=503
+        render_to_string("enquiries/not_sent.html", contact_details()), status=status
     )
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    if status == 503:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     add_never_cache_headers(response)
     return response

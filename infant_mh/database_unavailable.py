@@ -50,10 +50,14 @@ class DatabaseUnavailableMiddleware:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    """handler500: the 503 page for a database error, Django's 500 page for anything else."""
+    """handler500: the 503 page for a database error; for any other failure of a contact form
+    post, the "not sent" page (the enquiry is stored in one transaction, so a failure means it
+    was not); Django's 500 page for anything else."""
     exception = sys.exc_info()[1]
     if isinstance(exception, DATABASE_UNAVAILABLE):
         return database_unavailable_response(request, exception)
+    if is_enquiry_post(request):
+        return message_not_sent_response(status=500)
     return defaults.server_error(request)
 
 

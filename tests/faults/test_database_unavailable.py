@@ -142,6 +142,30 @@ def test_other_errors_still_get_the_500_page(client, contact_page, monkeypatch):
     assert "Sorry, there is a problem with the service" in text_of(response)
 
 
+def test_contact_post_that_fails_for_another_reason_says_not_sent(
+    client,
+    contact_page,  # noqa: F811
+    monkeypatch,
+):
+    """Any failure while handling the form (here a bug in storing it) is a 500 that says plainly
+    the message was not sent, with the phone and email, never the general 500 page."""
+    client.raise_request_exception = False
+    html = client.get(contact_page.url).content.decode()
+    data = {**form_fields(html), **VALID, "topic": "1"}
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr("enquiries.models.contact_page.store_enquiry", broken)
+    response = client.post(contact_page.url, data)
+    assert response.status_code == 500
+    text = text_of(response)
+    assert "Your message has not been sent" in text
+    assert EMAIL in text
+    assert_urgent_help(text)
+    assert not Enquiry.objects.exists()
+
+
 @contextmanager
 def silent_server() -> Iterator[int]:
     """A TCP port that accepts connections and never answers, like a frozen PostgreSQL."""

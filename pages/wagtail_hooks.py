@@ -1,12 +1,16 @@
-"""Admin additions for editors: the "Pages due for review" report."""
+"""Admin additions for editors: the "Pages due for review" report, the site notice."""
 
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
 
 from pages.accessibility_checker import use_link_text_checker
 from pages.review_report import PagesDueForReviewView
 from pages.rich_text_contact import register_contact_detail_features
+from pages.site_notice_admin import SiteNoticeViewSet
+
+register_snippet(SiteNoticeViewSet)
 
 
 @hooks.register("register_admin_urls")

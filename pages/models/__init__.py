@@ -13,6 +13,7 @@ from .listings import PosterLibraryPage, ResourceIndexPage
 from .search import SearchPage
 from .sections import SectionLandingPage
 from .service_settings import ServiceSettings
+from .site_notice import SiteNotice
 
 __all__ = [
     "BasePage",
@@ -23,4 +24,5 @@ __all__ = [
     "SearchPage",
     "SectionLandingPage",
     "ServiceSettings",
+    "SiteNotice",
 ]

@@ -54,7 +54,7 @@ def test_filter_links_change_the_results(no_js_page, live_site, states):
 
 
 def test_details_open_without_javascript(no_js_page, live_site, states):
-    path = first_page_containing(live_site, states, "<details")
+    path = first_page_containing(live_site, states, '<details class="govuk-details')
     assert path, "no page in the seeded site has a details expander to test"
     page = no_js_page
     page.goto(live_site.base_url + path)

@@ -1,4 +1,4 @@
-"""Admin additions for editors: the "Pages due for review" report."""
+"""Admin additions for editors: the "Pages due for review" report, the site notice."""
 
 from django.urls import path, reverse
 from wagtail import hooks
@@ -9,6 +9,9 @@ from pages.accessibility_checker import use_link_text_checker
 from pages.review_report import PagesDueForReviewView
 from pages.rich_text_contact import register_contact_detail_features
 from pages.search_admin import SearchTermsViewSetGroup
+from pages.site_notice_admin import SiteNoticeViewSet
+
+register_snippet(SiteNoticeViewSet)
 
 
 @hooks.register("register_admin_urls")

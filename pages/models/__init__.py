@@ -14,6 +14,7 @@ from .search import SearchPage
 from .search_terms import CrisisSearchTerm, SearchSynonym
 from .sections import SectionLandingPage
 from .service_settings import ServiceSettings
+from .site_notice import SiteNotice
 
 __all__ = [
     "BasePage",
@@ -26,4 +27,5 @@ __all__ = [
     "SearchSynonym",
     "SectionLandingPage",
     "ServiceSettings",
+    "SiteNotice",
 ]

@@ -1,5 +1,5 @@
-"""The site's names, header, breadcrumbs, footer and urgent help, fed from the page tree and the
-service settings.
+"""The site's names, header, breadcrumbs, footer, urgent help and site notice, fed from the page
+tree, the service settings and the site notices.
 
 Each inclusion tag renders a component template from `templates/components/` with only the
 context it needs, so the components stay plain and testable. Templates rendered without a
@@ -14,8 +14,9 @@ from wagtail.models import Page, Site
 
 from pages.models.search import SearchPage
 from pages.models.service_settings import ServiceSettings
+from pages.models.site_notice import notices_showing
 from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
-from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard
+from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard, UrgentHelpEntry
 
 register = template.Library()
 
@@ -115,3 +116,37 @@ def urgent_help(
 def service_problem_care_card() -> CareCard:
     """Where to get help when the site itself has a problem (no database needed)."""
     return SERVICE_PROBLEM_CARE_CARD
+
+
+def first_call(entries: list[UrgentHelpEntry], level: str) -> dict | None:
+    """The first entry at `level` with a phone number: {level, label, href, link_label}, or
+    None."""
+    for entry in entries:
+        if entry["level"] != level:
+            continue
+        for link in entry["links"]:
+            if link["href"].startswith("tel:"):
+                return {
+                    "level": level,
+                    "label": entry["label"],
+                    "href": link["href"],
+                    "link_label": link["label"],
+                }
+    return None
+
+
+@register.inclusion_tag("components/urgent_help_bar.html", takes_context=True)
+def urgent_help_bar(context: template.Context) -> dict:
+    """The emergency line and the urgent line, as tap-to-call links, at the top of every page."""
+    settings = _service_settings(context)
+    entries = settings.urgent_help_entries() if settings else []
+    calls = [call for level in ("emergency", "urgent") if (call := first_call(entries, level))]
+    return {"calls": calls}
+
+
+@register.inclusion_tag("components/site_notice.html", takes_context=True)
+def site_notices(context: template.Context) -> dict:
+    """The notices inside their window now (none on pages rendered without a request)."""
+    if context.get("request") is None:
+        return {"notices": []}
+    return {"notices": notices_showing()}

@@ -73,7 +73,7 @@ def test_tab_order_follows_the_page(fresh_page, live_site, states):
 
 
 def test_details_expander_opens_with_enter_and_space(fresh_page, live_site, states):
-    path = first_page_containing(live_site, states, "<details")
+    path = first_page_containing(live_site, states, '<details class="govuk-details')
     assert path, "no page in the seeded site has a details expander to test"
     page = fresh_page
     page.goto(live_site.base_url + path)

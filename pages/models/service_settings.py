@@ -54,8 +54,9 @@ class ServiceSettings(BaseSiteSetting):
     urgent_help = StreamField(
         [("entry", UrgentHelpEntryBlock())],
         blank=True,
-        help_text="Urgent-help lines, most urgent first. Shown on the home page, parent pages "
-        "and the contact page.",
+        help_text="Urgent-help lines, most urgent first. Shown in full on the home page, parent "
+        "pages and the contact page; the first emergency line and the first urgent line with a "
+        "phone number also appear as tap-to-call links at the top of every page.",
     )
     footer_links = StreamField(
         [("link", FooterLinkBlock())],

@@ -13,7 +13,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data
 
 from pages.models import ContentPage, HomePage
-from tests.enquiries.smtp import SMTPEndpoint
+from tests.enquiries.smtp import SMTPEndpoint, smtp_relay
 from tests.factories import ContentPageFactory, ServiceSettingsFactory
 
 # Role -> the groups its users are in ("staff" is a staff user in no group at all).
@@ -90,13 +90,5 @@ def edit_url(page) -> str:
 @pytest.fixture
 def smtp(settings) -> Iterator[SMTPEndpoint]:
     """A real SMTP server (aiosmtpd) on loopback that the site's email goes to."""
-    endpoint = SMTPEndpoint()
-    endpoint.accept()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = endpoint.port
-    settings.EMAIL_TIMEOUT = 2
-    try:
+    with smtp_relay(settings, "EMAIL_BACKEND") as endpoint:
         yield endpoint
-    finally:
-        endpoint.stop()

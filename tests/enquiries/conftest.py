@@ -10,7 +10,7 @@ from wagtail.models import Site
 
 from enquiries.models import ContactPage, ContactTopic
 from pages.models import HomePage
-from tests.enquiries.smtp import SMTPEndpoint
+from tests.enquiries.smtp import SMTPEndpoint, smtp_relay
 from tests.factories import ServiceSettingsFactory
 
 # The seeded topics, in their order on the form (none has an inbox: all go to the service inbox).
@@ -51,16 +51,8 @@ def contact_page(topics) -> ContactPage:
 @pytest.fixture
 def smtp(settings) -> Iterator[SMTPEndpoint]:
     """A real SMTP server (aiosmtpd) the site sends to; tests can make it refuse or hang."""
-    endpoint = SMTPEndpoint()
-    endpoint.accept()
-    settings.EMAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = endpoint.port
-    settings.EMAIL_TIMEOUT = 2
-    try:
+    with smtp_relay(settings, "EMAIL_DELIVERY_BACKEND") as endpoint:
         yield endpoint
-    finally:
-        endpoint.stop()
 
 
 @pytest.fixture(autouse=True)

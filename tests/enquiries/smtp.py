@@ -10,6 +10,8 @@ import email.policy
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from email.message import EmailMessage
 
 from aiosmtpd.controller import Controller
@@ -107,3 +109,20 @@ class SMTPEndpoint:
 
     def to(self, address: str) -> list[EmailMessage]:
         return [m for m in self.messages if address in str(m["To"])]
+
+
+@contextmanager
+def smtp_relay(settings, backend_setting: str = "EMAIL_BACKEND") -> Iterator[SMTPEndpoint]:
+    """A working SMTP server on loopback, with `backend_setting` (EMAIL_BACKEND for mail sent
+    straight from the code under test, EMAIL_DELIVERY_BACKEND for the worker's deliveries)
+    pointing Django's SMTP backend at it."""
+    endpoint = SMTPEndpoint()
+    endpoint.accept()
+    setattr(settings, backend_setting, "django.core.mail.backends.smtp.EmailBackend")
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = endpoint.port
+    settings.EMAIL_TIMEOUT = 2
+    try:
+        yield endpoint
+    finally:
+        endpoint.stop()

@@ -11,7 +11,7 @@ import pytest
 
 from linkcheck.checker import Checker, connect_directly
 from linkcheck.run import checker_from_settings
-from tests.enquiries.smtp import SMTPEndpoint
+from tests.enquiries.smtp import SMTPEndpoint, smtp_relay
 from tests.linkcheck.web_server import WebServer
 from tests.live_site import free_port
 
@@ -54,13 +54,5 @@ def checker() -> Checker:
 @pytest.fixture
 def smtp(settings) -> Iterator[SMTPEndpoint]:
     """A real SMTP server (aiosmtpd) on loopback for the editors' email."""
-    endpoint = SMTPEndpoint()
-    endpoint.accept()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = endpoint.port
-    settings.EMAIL_TIMEOUT = 2
-    try:
+    with smtp_relay(settings, "EMAIL_BACKEND") as endpoint:
         yield endpoint
-    finally:
-        endpoint.stop()

@@ -217,6 +217,23 @@ class LiveSite:
                 time.sleep(0.2)
         raise RuntimeError(f"gunicorn did not answer in time:\n{self.log_path.read_text()}")
 
+    def task_worker_pids(self) -> list[int]:
+        """The live task workers (`run_worker`) gunicorn's master started (RUN_TASK_WORKER)."""
+        assert self.process is not None, "the site is not running"
+        pids = []
+        for proc in Path("/proc").iterdir():
+            if not proc.name.isdigit():
+                continue
+            try:
+                stat = (proc / "stat").read_text()
+                cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+            except OSError:
+                continue
+            state, parent = stat.rsplit(")", 1)[1].split()[:2]
+            if int(parent) == self.process.pid and "run_worker" in cmdline and state != "Z":
+                pids.append(int(proc.name))
+        return pids
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.terminate()

@@ -14,7 +14,6 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -77,23 +76,6 @@ def wait_until(condition, timeout: float = 20.0, interval: float = 0.1):
     raise AssertionError("timed out waiting")
 
 
-def worker_pids(site: LiveSite) -> list[int]:
-    """The run_worker processes gunicorn's master started."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            stat = (proc / "stat").read_text()
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == site.process.pid and "run_worker" in cmdline:
-            pids.append(int(proc.name))
-    return pids
-
-
 @pytest.fixture(scope="module")
 def smtp() -> Iterator[SMTPEndpoint]:
     endpoint = SMTPEndpoint()
@@ -117,7 +99,7 @@ def site(tmp_path_factory, smtp) -> Iterator[LiveSite]:
         "ENQUIRY_RATE_LIMIT_COUNT": "50",
     }
     with running_site(tmp_path_factory.mktemp("enquiries-live"), extra_env=extra_env) as live:
-        wait_until(lambda: worker_pids(live), timeout=10)
+        wait_until(lambda: live.task_worker_pids(), timeout=10)
         yield live
 
 
@@ -140,7 +122,7 @@ def test_worker_killed_mid_send_is_recovered_by_the_sweep(site, smtp):
     smtp.hang()
     reference = send_enquiry(site, "parent.four@example.org")
     wait_until(lambda: smtp._hanging_clients, timeout=5)  # claimed: status "sending"
-    for pid in worker_pids(site):
+    for pid in site.task_worker_pids():
         os.kill(pid, signal.SIGKILL)
     smtp.accept()
     time.sleep(2.5)  # older than ENQUIRY_STALE_SENDING_SECONDS

@@ -44,23 +44,6 @@ from tests.live_site import (
 NGINX = "/usr/sbin/nginx"
 
 
-def worker_pids(site: LiveSite) -> list[int]:
-    """The run_worker processes gunicorn's master started."""
-    pids = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            stat = (proc / "stat").read_text()
-            cmdline = (proc / "cmdline").read_bytes().replace(b"\0", b" ").decode()
-        except OSError:
-            continue
-        parent = int(stat.rsplit(")", 1)[1].split()[1])
-        if parent == site.process.pid and "run_worker" in cmdline and " Z " not in stat:
-            pids.append(int(proc.name))
-    return pids
-
-
 class Client:
     """Cookies, forms, no redirects; optionally through TLS with a made-up X-Forwarded-For."""
 
@@ -168,7 +151,7 @@ def site(tmp_path_factory, smtp, proxy_port) -> Iterator[LiveSite]:
         "CSRF_TRUSTED_ORIGINS": f"https://127.0.0.1:{proxy_port}",
     }
     with running_site(workdir, extra_env=extra_env) as live:
-        wait_until(lambda: worker_pids(live), timeout=15)
+        wait_until(lambda: live.task_worker_pids(), timeout=15)
         yield live
 
 
@@ -232,10 +215,12 @@ def test_health_endpoints_straight_from_gunicorn_and_through_the_proxy(site, pro
 
 
 def test_killed_worker_is_restarted_and_the_next_enquiry_arrives(site, smtp):
-    [first] = wait_until(lambda: worker_pids(site), timeout=15)
+    [first] = wait_until(lambda: site.task_worker_pids(), timeout=15)
     os.kill(first, signal.SIGKILL)
     killed = time.monotonic()
-    [_restarted_pid] = wait_until(lambda: [p for p in worker_pids(site) if p != first], timeout=10)
+    [_restarted_pid] = wait_until(
+        lambda: [p for p in site.task_worker_pids() if p != first], timeout=10
+    )
     restarted = time.monotonic() - killed
     reference = send_enquiry(site, "after.kill@example.org")
     submitted = time.monotonic() - killed
@@ -261,11 +246,11 @@ def test_only_the_proxy_says_who_the_client_is(site, proxy):
 
 
 def test_worker_outlives_a_database_outage(site, smtp):
-    [worker] = wait_until(lambda: worker_pids(site), timeout=15)
+    [worker] = wait_until(lambda: site.task_worker_pids(), timeout=15)
     with database_outage(site):
         wait_until(lambda: "Task worker lost the database" in site.log_path.read_text(), timeout=15)
         assert Client(site.base_url).request("/readyz")[0] == 503
     reference = send_enquiry(site, "after.outage@example.org")
     wait_until(lambda: team_messages(smtp, reference), timeout=20)
-    assert worker_pids(site) == [worker]  # the same process: no restart was needed
+    assert site.task_worker_pids() == [worker]  # the same process: no restart was needed
     wait_until(lambda: Client(site.base_url).request("/readyz")[0] == 200, timeout=10)

@@ -4,6 +4,8 @@ clock changes."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.utils import timezone
 from django.utils.html import strip_tags
 from icalendar import Calendar, Event
@@ -43,5 +45,8 @@ def session_calendar(session: GroupSession) -> bytes:
     event.add("location", session.hub.one_line_address)
     event.add("description", session_description(session))
     calendar.add_component(event)
-    calendar.add_missing_timezones()
+    # The zone's rules for about a year either side: enough for the session, a small file.
+    calendar.add_missing_timezones(
+        first_date=session.date - timedelta(days=366), last_date=session.date + timedelta(days=366)
+    )
     return calendar.to_ical()

@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "resources",
     "enquiries",
     "linkcheck",
+    "groups",  # family hubs and "Understanding your baby" group sessions
     "seed",
     "editorial",
     "wagtail.contrib.settings",

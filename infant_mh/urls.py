@@ -32,6 +32,7 @@ urlpatterns = [
         serve_public_media,
         name="public-media",
     ),
+    path("", include("feedback.urls")),
     path("", include("pages.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -65,7 +65,7 @@ class PageFeedbackReportView(ReportView):
         return f"page-feedback-{datetime.date.today():%Y-%m-%d}"
 
     def decorate_paginated_queryset(self, object_list):
-        rows = [dict(row) for row in object_list]
+        rows = list(object_list)  # the same dicts the template's `rows` holds: add to them
         wanted = {(row["page_id"], row["month"]) for row in rows if row["comments"]}
         found: dict[tuple, list[str]] = defaultdict(list)
         if wanted:

@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.reminders import send_review_reminders
-
 from feedback.abuse import page_token, response_token
 from feedback.models import COMMENT_MAX, PageFeedback
 from tests.editorial.conftest import make_page

@@ -94,7 +94,11 @@ def more(request: HttpRequest) -> HttpResponse:
     data = request.POST if request.method == "POST" else request.GET
     token = data.get("r", "")
     response_id = response_id_from_token(token)
-    feedback = PageFeedback.objects.filter(pk=response_id, useful=False).first()
+    feedback = (
+        None
+        if response_id is None
+        else PageFeedback.objects.filter(pk=response_id, useful=False).first()
+    )
     if feedback is None:
         return _problem(
             request, "This link has expired. Thank you for saying the page was not useful."

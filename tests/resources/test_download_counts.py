@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import threading
 
 import pytest
@@ -96,6 +97,11 @@ def test_the_poster_list_and_the_report_show_the_counts(admin_client, client):
     listing = admin_client.get(reverse("wagtailsnippets_resources_poster:list"))
     html = listing.content.decode()
     assert "Downloads this month" in html and "Downloads in all" in html
+    row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Cuddles(?:(?!</tr>).)*</tr>", html, re.S).group(0)
+    cells = [
+        re.sub(r"<[^>]+>|\s", "", cell) for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+    ]
+    assert cells.count("2") == 2, cells  # this month and in all
     report = admin_client.get(reverse("poster_downloads_report") + "?export=csv")
     lines = b"".join(report.streaming_content).decode().splitlines()
     assert lines[0] == "Month,Poster,Downloads"

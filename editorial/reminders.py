@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks import task
 
+from feedback.owner_summary import feedback_this_month
 from pages.repeating_task import RepeatingTask
 
 from .models import ReviewReminder
@@ -45,6 +46,9 @@ def reminder_body(user, pages: list[DuePage]) -> str:
         {
             "user": user,
             "pages": pages,
+            "feedback": feedback_this_month(user.pk),
+            "feedback_report_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+            + reverse("feedback_report"),
             "report_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
             + reverse("pages_due_for_review"),
         },

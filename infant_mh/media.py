@@ -14,6 +14,8 @@ from django.templatetags.static import static
 from django.views.static import serve
 from wagtail.documents.views.serve import serve as wagtail_serve_document
 
+from resources.downloads import count_download
+
 PUBLIC_MEDIA_FOLDERS = ("images/", "original_images/")
 # Longest file name most filesystems take; Wagtail's own names are far shorter.
 MAX_NAME_LENGTH = 255
@@ -43,8 +45,11 @@ def serve_document(request: HttpRequest, document_id: str, document_filename: st
     wagtail.utils.sendfile sets Content-Encoding from mimetypes.guess_type(), which is None for
     an uncompressed file, and Django writes that as the text "None". Documents are served as
     stored, so no Content-Encoding applies.
+
+    A download of a poster's PDF is counted for that poster (resources.downloads).
     """
     response = wagtail_serve_document(request, document_id, document_filename)
     if response.headers.get("Content-Encoding") in {"None", ""}:
         del response["Content-Encoding"]
+    count_download(request, int(document_id), response.status_code)
     return response

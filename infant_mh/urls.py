@@ -33,6 +33,7 @@ urlpatterns = [
         name="public-media",
     ),
     path("", include("groups.urls")),
+    path("", include("feedback.urls")),
     path("", include("pages.urls")),
     path("", include(wagtail_urls)),
 ]

@@ -1,13 +1,19 @@
-"""Admin: a "Resources" menu grouping useful links, posters and topics."""
+"""Admin: a "Resources" menu grouping useful links, posters and topics; the poster downloads report."""
 
 from django.http import HttpRequest
-from django.urls import reverse
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.search import SearchArea
 from wagtail.admin.ui.tables import Column, DateColumn, LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from resources.download_report import (
+    PosterDownloadsReportView,
+    can_view_downloads,
+    with_download_counts,
+)
 from resources.models import Poster, ResourceLink, Topic
 
 
@@ -39,10 +45,15 @@ class PosterViewSet(SnippetViewSet):
         "title",
         Column("audience", label="Audience", accessor="get_audience_display"),
         Column("page_count", label="Pages"),
+        Column("downloads_this_month", label="Downloads this month"),
+        Column("downloads_total", label="Downloads in all"),
         LiveStatusTagColumn(),
     ]
     list_filter = ["audience", "live"]
     ordering = ["title"]
+
+    def get_queryset(self, request: HttpRequest):
+        return with_download_counts(Poster.objects.all())
 
 
 class TopicViewSet(SnippetViewSet):
@@ -96,3 +107,35 @@ def register_useful_links_search_area() -> SearchArea:
 @hooks.register("register_admin_search_area")
 def register_posters_search_area() -> SearchArea:
     return SnippetSearchArea(PosterViewSet, order=260)
+
+
+@hooks.register("register_admin_urls")
+def register_poster_downloads_report_urls():
+    return [
+        path(
+            "reports/poster-downloads/",
+            PosterDownloadsReportView.as_view(),
+            name="poster_downloads_report",
+        ),
+        path(
+            "reports/poster-downloads/results/",
+            PosterDownloadsReportView.as_view(results_only=True),
+            name="poster_downloads_report_results",
+        ),
+    ]
+
+
+class PosterDownloadsMenuItem(MenuItem):
+    def is_shown(self, request) -> bool:
+        return can_view_downloads(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_poster_downloads_menu_item() -> MenuItem:
+    return PosterDownloadsMenuItem(
+        "Poster downloads",
+        reverse("poster_downloads_report"),
+        name="poster-downloads",
+        icon_name="doc-full",
+        order=680,
+    )

@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "enquiries",
     "linkcheck",
     "groups",  # family hubs and "Understanding your baby" group sessions
+    "feedback",
     "seed",
     "editorial",
     "wagtail.contrib.settings",
@@ -408,3 +409,8 @@ WORKER_HEARTBEAT_MAX_AGE_SECONDS = env_int("WORKER_HEARTBEAT_MAX_AGE_SECONDS", 6
 EMAIL_QUEUE_MAX_WAIT_SECONDS = env_int("EMAIL_QUEUE_MAX_WAIT_SECONDS", 10 * 60)
 # After a database error the worker waits 1 s, doubling up to this, and tries again.
 WORKER_DB_RETRY_MAX_SECONDS = env_int("WORKER_DB_RETRY_MAX_SECONDS", 30)
+
+# Page feedback ("Is this page useful?"): at most FEEDBACK_RATE_LIMIT_COUNT answers per client
+# (a keyed hash of its address, blanked after the window) in FEEDBACK_RATE_LIMIT_WINDOW_SECONDS.
+FEEDBACK_RATE_LIMIT_COUNT = env_int("FEEDBACK_RATE_LIMIT_COUNT", 20)
+FEEDBACK_RATE_LIMIT_WINDOW_SECONDS = env_int("FEEDBACK_RATE_LIMIT_WINDOW_SECONDS", 60 * 60)

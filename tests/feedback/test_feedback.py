@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import os
 import re
 import threading
 
@@ -16,15 +15,11 @@ from django.utils import timezone
 from editorial.reminders import send_review_reminders
 from feedback.abuse import page_token, response_token
 from feedback.models import COMMENT_MAX, PageFeedback
+from tests.databases import ON_POSTGRESQL
 from tests.editorial.conftest import make_page
 
 pytestmark = pytest.mark.django_db
 # Concurrent writers need PostgreSQL (SQLite serialises them): CI's PostgreSQL run has it.
-ON_POSTGRESQL = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
-    reason="needs PostgreSQL (DATABASE_URL)",
-)
-
 ANSWER = "/feedback/"
 
 

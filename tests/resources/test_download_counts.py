@@ -4,7 +4,6 @@ cost of the download."""
 from __future__ import annotations
 
 import logging
-import os
 import re
 import threading
 
@@ -15,15 +14,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from resources.models import PosterDownloadMonth
+from tests.databases import ON_POSTGRESQL
 from tests.factories import PosterFactory
 
 pytestmark = pytest.mark.django_db
 # Concurrent writers need PostgreSQL (SQLite serialises them): CI's PostgreSQL run has it.
-ON_POSTGRESQL = pytest.mark.skipif(
-    not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")),
-    reason="needs PostgreSQL (DATABASE_URL)",
-)
-
 BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 Chrome/126 Mobile Safari"
 
 

@@ -97,6 +97,7 @@ STATIC_URL = "/static/"
 # --- Applications -------------------------------------------------------------------------------
 
 INSTALLED_APPS = [
+    "caching",  # the page cache and its invalidation (bottom layer)
     "pages",
     "resources",
     "enquiries",

@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class CachingConfig(AppConfig):
     name = "caching"
     verbose_name = "Page cache"
+
+    def ready(self) -> None:
+        from caching.generation import bump_generation
+        from caching.signals import content_changed
+
+        content_changed.connect(bump_generation, dispatch_uid="caching.bump_generation")

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
 
@@ -187,7 +188,7 @@ USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 STATICFILES_DIRS = [BASE_DIR / "static"]
-STORAGES = {
+STORAGES: dict[str, dict[str, object]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -415,3 +416,37 @@ WORKER_DB_RETRY_MAX_SECONDS = env_int("WORKER_DB_RETRY_MAX_SECONDS", 30)
 # (a keyed hash of its address, blanked after the window) in FEEDBACK_RATE_LIMIT_WINDOW_SECONDS.
 FEEDBACK_RATE_LIMIT_COUNT = env_int("FEEDBACK_RATE_LIMIT_COUNT", 20)
 FEEDBACK_RATE_LIMIT_WINDOW_SECONDS = env_int("FEEDBACK_RATE_LIMIT_WINDOW_SECONDS", 60 * 60)
+
+# --- Uploaded media: local files, or S3-compatible object storage (stateless app servers) -------
+# By default images and documents are files under MEDIA_ROOT (`make run`, one machine). With
+# MEDIA_STORAGE=s3 (the default as soon as AWS_STORAGE_BUCKET_NAME is set) they are objects in
+# that bucket, so every app server and worker reads and writes the same files and keeps none on
+# its own disk. Visitors never meet the bucket's address: the storage names files under /media/
+# and the app streams them from the bucket (infant_mh/media_storage.py, infant_mh/media.py;
+# documents through Wagtail's serve view), so the CSP keeps 'self' and the bucket stays private.
+# Credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or boto3's own chain when unset (an
+# instance or task role). Other S3-compatible stores (MinIO, Ceph...): AWS_S3_ENDPOINT_URL, and
+# AWS_S3_ADDRESSING_STYLE=path when the store has no per-bucket host names.
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+MEDIA_STORAGE = env_str("MEDIA_STORAGE", "s3" if AWS_STORAGE_BUCKET_NAME else "local").lower()
+if MEDIA_STORAGE not in {"local", "s3"}:
+    raise ImproperlyConfigured("MEDIA_STORAGE must be 'local' or 's3'.")
+if MEDIA_STORAGE == "s3":
+    if not AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME.")
+    STORAGES["default"] = {
+        "BACKEND": "infant_mh.media_storage.SiteServedS3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": env_str("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": env_str("AWS_S3_REGION_NAME") or None,
+            "addressing_style": env_str("AWS_S3_ADDRESSING_STYLE") or None,
+            "access_key": env_str("AWS_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("AWS_SECRET_ACCESS_KEY") or None,
+            "location": env_str("AWS_LOCATION"),  # a key prefix inside the bucket, e.g. "media"
+            "default_acl": None,  # private objects: only the app reads them
+            "file_overwrite": False,  # a second "poster.pdf" gets a name of its own
+            "connect_timeout": env_int("AWS_S3_CONNECT_TIMEOUT", 3),
+            "read_timeout": env_int("AWS_S3_READ_TIMEOUT", 10),
+        },
+    }

@@ -7,7 +7,11 @@ COPY requirements/base.lock requirements/base.lock
 RUN python -m venv /venv \
     && /venv/bin/pip install --require-hashes -r requirements/base.lock
 
-# Runtime stage: slim, unprivileged, static files collected at build time.
+# Runtime stage: slim, unprivileged, static files collected at build time. The container keeps
+# no state of its own: the database, Redis and (MEDIA_STORAGE=s3, AWS_STORAGE_BUCKET_NAME,
+# AWS_S3_ENDPOINT_URL...; README: Production topology) the object storage hold everything, so any
+# number of containers may run from this image. Without a bucket, uploads go to MEDIA_ROOT:
+# mount a volume there (compose's `media`), shared by the web and worker containers.
 FROM python:3.11-slim-bookworm AS runtime
 ENV PATH=/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
@@ -30,7 +34,6 @@ RUN SECRET_KEY=collectstatic-only-build-value-0123456789abcdefghijklmnopqrstuvwx
     python manage.py collectstatic --noinput -v0
 USER 10001:10001
 EXPOSE 8000
-VOLUME ["/data/media"]
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s \
     CMD ["python", "-c", "import os, urllib.request; urllib.request.urlopen('http://127.0.0.1:%s/healthz' % os.environ.get('PORT', '8000'), timeout=4)"]
 CMD ["gunicorn", "-c", "infant_mh/gunicorn.conf.py"]

@@ -27,7 +27,7 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: Path, timeout: 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"{process.args[0]} exited early:\n{_tail(log)}")
+            raise RuntimeError(f"the server for {url} exited early:\n{_tail(log)}")
         try:
             fetch(url, timeout=2)
             return

@@ -213,6 +213,7 @@ def publish_to_visible(site: LiveSite, urls: dict[str, str], trials: int) -> dic
             try:
                 _, _, body = fetch(url, timeout=5)
             except OSError:
+                time.sleep(0.05)
                 continue
             arrived = time.time()
             for marker in markers:

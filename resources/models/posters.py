@@ -125,6 +125,7 @@ class Poster(PublishableSnippet):
         index.SearchField("plain_text"),
         index.FilterField("live"),
         index.FilterField("audience"),
+        index.FilterField("document"),  # site search needs the PDF
     ]
 
     class Meta(PublishableSnippet.Meta):

@@ -2,7 +2,8 @@
 this folder and `bench/content_growth.py` build the small and the large site.
 
 Every item is published and indexed for search (bulk inserts skip Wagtail's indexing signal, so
-they are indexed here in one go). Each title contains GROWTH_WORD, so one search finds them all.
+they are indexed here in one go). Each title contains GROWTH_WORD, so one search finds them all,
+and each summary says "crying", so the site's everyday search for it grows with them.
 """
 
 from __future__ import annotations
@@ -36,19 +37,23 @@ def add_links(count: int) -> None:
             organisation="Organisation",
             url=f"https://example.org/growth/{start + n}/",
             audience=Audience.BOTH,
-            summary="A useful link about growth.",
+            summary="About crying, comfort and growth.",
             live=True,
         )
         for n in range(count)
     )
     through = ResourceLink.topics.through
-    through.objects.bulk_create(through(resourcelink_id=link.pk, topic_id=topic.pk) for link in links)
+    through.objects.bulk_create(
+        through(resourcelink_id=link.pk, topic_id=topic.pk) for link in links
+    )
     get_search_backend().add_bulk(ResourceLink, links)
 
 
 def add_posters(count: int) -> None:
     """`count` more published posters sharing one real PDF and its preview, whose sizes the
     worker has made."""
+    if count <= 0:
+        return
     template = Poster.objects.filter(title__startswith="Growth poster").first()
     if template is None:
         template = PosterFactory(title="Growth poster 0000", audience=Audience.BOTH)
@@ -58,7 +63,7 @@ def add_posters(count: int) -> None:
     posters = Poster.objects.bulk_create(
         Poster(
             title=f"Growth poster {start + n:04d}",
-            summary="A poster about growth.",
+            summary="A poster about crying and growth.",
             audience=Audience.BOTH,
             document=template.document,
             preview_image=template.preview_image,
@@ -80,5 +85,5 @@ def add_topic_pages(section: SectionLandingPage, count: int) -> None:
             parent=section,
             title=f"Growth page {n:04d}",
             slug=f"growth-page-{n:04d}",
-            summary="A topic page about growth.",
+            summary="A topic page about crying and growth.",
         )

@@ -81,7 +81,7 @@ def listings() -> dict[str, str]:
 
 def grow_to(sizes: dict[str, int]) -> None:
     from pages.models import SectionLandingPage
-    from resources.models import Poster
+    from resources.models import Poster, ResourceLink
     from tests.performance_listings.growth import (
         add_links,
         add_posters,
@@ -91,7 +91,7 @@ def grow_to(sizes: dict[str, int]) -> None:
 
     parents = SectionLandingPage.objects.get(slug="parents")
     add_posters(sizes["posters"] - Poster.objects.live().count())
-    add_links(sizes["links"] - growth_topic().resources.count())
+    add_links(sizes["links"] - ResourceLink.objects.filter(topics=growth_topic()).count())
     add_topic_pages(parents, sizes["topic pages"] - parents.get_children_count())
 
 

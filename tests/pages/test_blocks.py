@@ -37,6 +37,7 @@ STORED_SHAPES = {
     "video": {"title", "url", "transcript"},
     "resource_list": {"heading", "resources", "audience", "topic"},
     "poster_list": {"heading", "posters", "audience"},
+    "listing": {"heading", "listing"},
 }
 
 

@@ -36,7 +36,7 @@ DEPLOY_CHECK_ENV = DJANGO_SETTINGS_MODULE=infant_mh.settings.production \
 	SECRET_KEY=deploy-check-$$(printf 'k%.0s' {1..60}) ALLOWED_HOSTS=infant-mh.example.org
 
 .PHONY: help install run dev checks test test-fast test-slow lint lint-python lint-templates \
-	lint-frontend lint-types lint-imports format assets check-assets bench-lighthouse lock clean
+	lint-frontend lint-types lint-imports format assets check-assets bench bench-lighthouse lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-17s %s\n", $$1, $$2}'
@@ -125,6 +125,20 @@ assets: ## Rebuild static/css and static/js from frontend/ (needs Node.js)
 
 check-assets: ## Fail if the committed static build differs from a fresh one (needs Node.js)
 	frontend/check.sh
+
+# The load generator, the physical limit and the edge the benchmark runs: Debian packages, by binary.
+BENCH_PACKAGES := wrk:wrk /usr/sbin/nginx:nginx-light /usr/sbin/varnishd:varnish
+
+bench: $(INSTALLED) ## Site vs nginx serving the same bytes: req/s, latency, CPU, RSS, publish-to-visible (BENCH_ARGS="--rounds 5")
+	@missing=""; for pair in $(BENCH_PACKAGES); do \
+		command -v "$${pair%%:*}" >/dev/null || missing="$$missing $${pair##*:}"; done; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" != 0 ]; then \
+			echo "make bench needs the Debian packages:$$missing (sudo apt-get install$$missing)" >&2; exit 1; fi; \
+		echo "Installing$$missing..."; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing >/dev/null; \
+	fi
+	$(PY) bench/site_bench.py $(BENCH_ARGS)
 
 bench-lighthouse: $(INSTALLED) ## Lighthouse scores for key pages (benchmark, needs Node.js and Chromium)
 	cd bench/lighthouse && npm ci --no-audit --no-fund

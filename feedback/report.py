@@ -10,6 +10,7 @@ from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from wagtail.admin.views.reports import ReportView
 
+from .comment_deletion import can_delete_comments
 from .models import PageFeedback
 
 REPORT_PERMISSION = "feedback.view_pagefeedback"
@@ -67,20 +68,25 @@ class PageFeedbackReportView(ReportView):
     def decorate_paginated_queryset(self, object_list):
         rows = list(object_list)  # the same dicts the template's `rows` holds: add to them
         wanted = {(row["page_id"], row["month"]) for row in rows if row["comments"]}
-        found: dict[tuple, list[str]] = defaultdict(list)
+        found: dict[tuple, list[dict]] = defaultdict(list)
         if wanted:
             comments = (
                 PageFeedback.objects.exclude(comment="")
                 .filter(page_id__in={page_id for page_id, _ in wanted})
                 .filter(created_on__gte=min(month for _, month in wanted))
                 .order_by("created_at")
-                .values_list("page_id", "created_on", "comment")
+                .values_list("pk", "page_id", "created_on", "comment")
             )
-            for page_id, created_on, comment in comments:
+            for pk, page_id, created_on, comment in comments:
                 key = (page_id, created_on.replace(day=1))
                 if key in wanted:
-                    found[key].append(comment)
+                    found[key].append({"pk": pk, "text": comment})
         for row in rows:
             row["comment_list"] = found.get((row["page_id"], row["month"]), [])
-            row["comment_text"] = "\n\n".join(row["comment_list"])
+            row["comment_text"] = "\n\n".join(comment["text"] for comment in row["comment_list"])
         return rows
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["can_delete_comments"] = can_delete_comments(self.request.user)
+        return context

@@ -21,6 +21,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageBlock
 
 from pages.contact_details import CONTACT_DETAIL_CHOICES, contact_details
+from pages.listing_registry import listing_choices, registered_listing
 from pages.rich_text import RICH_TEXT_FEATURES
 from pages.table_of_contents import OpensSection
 from pages.video_urls import ALLOWED_HOSTS_MESSAGE, video_addresses
@@ -278,6 +279,55 @@ class ContactDetailsBlock(blocks.StructBlock):
         return context
 
 
+class ListingChoiceBlock(blocks.ChoiceBlock):
+    """A choice of the listings other apps registered (`pages.listing_registry`), read when the
+    form is shown. It is frozen into migrations without its choices: they belong to apps that
+    `pages` must not depend on, and change when such an app registers a listing."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=listing_choices, **kwargs)
+
+    def deconstruct(self):
+        path, args, kwargs = super().deconstruct()
+        return path, args, {**kwargs, "choices": []}
+
+
+class ListingBlock(OpensSection):
+    """A heading and an up-to-date list from another part of the site (for example the upcoming
+    group sessions), rendered by the template the listing's app registered."""
+
+    heading = blocks.CharBlock(
+        max_length=120,
+        help_text="A main heading (h2) above the list, for example 'Upcoming sessions'. It "
+        "appears in the 'On this page' list.",
+    )
+    listing = ListingChoiceBlock(
+        help_text="What to list. The list is always up to date: it changes by itself when the "
+        "items do, with no need to edit this page."
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = "Up-to-date list"
+        template = "components/blocks/listing.html"
+        help_text = "Shows a list kept elsewhere on the site, such as upcoming group sessions."
+        description = "A heading and a list that updates itself, such as upcoming group sessions."
+        preview_value = {"heading": "Upcoming sessions"}
+        preview_template = PREVIEW_TEMPLATE
+
+    def get_preview_value(self):
+        value = dict(self.meta.preview_value)
+        choices = listing_choices()
+        value["listing"] = choices[0][0] if choices else ""
+        return self.normalize(value)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["listing"] = registered_listing(value.get("listing") or "")
+        context["request"] = (parent_context or {}).get("request")
+        return context
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     rich_text = blocks.RichTextBlock(
@@ -303,3 +353,4 @@ class BodyStreamBlock(blocks.StreamBlock):
     resource_list = ResourceListBlock()
     poster_list = PosterListBlock()
     contact_details = ContactDetailsBlock()
+    listing = ListingBlock()

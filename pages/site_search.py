@@ -8,19 +8,30 @@ On top of the backend: editors' synonyms widen a query (a search for "PND" also 
 contains a crisis term is flagged so the page shows urgent help above everything else.
 Visitors' queries are never stored: promotions are looked up, never created, and no hit counts
 are kept.
+
+Results page in the database: each kind (pages, useful links, posters) is one search through
+Wagtail's backend, counted there, and `MergedResults` lays them end to end after the promoted
+results, so a page of results costs a count per kind and one slice of the kinds it overlaps,
+however many matches there are (see `MergedResults`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page, PageQuerySet, Site
+from wagtail.models import Page, PageQuerySet, Site, get_page_models
 from wagtail.search.backends import get_search_backend
+from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.query import Or, PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
@@ -29,7 +40,6 @@ from pages.search_matching import matching_phrases, tokens
 from resources.choices import LinkStatus
 
 MAX_QUERY_LENGTH = 100
-MAX_RESULTS_PER_KIND = 50
 MAX_SYNONYMS = 8  # alternatives added to one query, however many groups it matches
 
 # What each result is, shown beside its title.
@@ -37,6 +47,8 @@ KIND_PAGE = "Page"
 KIND_LINK = "Useful link (external)"
 KIND_POSTER = "Poster (PDF)"
 _NOT_A_WORD = re.compile(r"[^\w'’-]+")
+# A document's download address (`/documents/<id>/<file name>`), for a promoted poster PDF.
+_DOCUMENT_PATH = re.compile(r"^/documents/(\d+)/")
 
 
 @dataclass(frozen=True)
@@ -46,6 +58,7 @@ class SearchResult:
     summary: str
     kind: str
     promoted: bool = False
+    page_id: int | None = None  # a promoted page: not listed again among the pages found
 
 
 @dataclass(frozen=True)
@@ -53,7 +66,7 @@ class SearchOutcome:
     """Everything the search page shows for one query."""
 
     query: str
-    results: list[SearchResult]  # promoted results first, then pages, links and posters
+    results: MergedResults  # promoted results first, then pages, links and posters
     crisis: bool  # the query contains a crisis term: urgent help goes first
     synonyms: list[str]  # the other words searched for
 
@@ -130,6 +143,7 @@ def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> l
                 promotion.description or page.search_description,
                 KIND_PAGE,
                 promoted=True,
+                page_id=page.pk,
             )
         else:
             result = SearchResult(
@@ -144,49 +158,48 @@ def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> l
     return results
 
 
-def _page_results(terms: str | SearchQuery, pages: PageQuerySet) -> list[SearchResult]:
-    ids = [page.pk for page in pages.search(terms)[:MAX_RESULTS_PER_KIND]]
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-    results = []
-    for page_id in ids:
-        page = specific.get(page_id)
-        if page is None or getattr(page, "exclude_from_search_results", False):
-            continue
-        results.append(
-            SearchResult(
-                title=page.title,
-                url=page.get_url(),
-                summary=getattr(page, "summary", "") or page.search_description,
-                kind=KIND_PAGE,
-            )
+class ResultSource:
+    """One kind of result (pages, useful links or posters): a search in the database, counted
+    and sliced there, and how to show a slice of what it finds."""
+
+    def __init__(self, found: BaseSearchResults, show: Callable[[list[Any]], list[SearchResult]]):
+        self.found = found
+        self.show = show
+
+    @cached_property
+    def count(self) -> int:
+        return self.found.count()
+
+    def slice(self, start: int, stop: int) -> list[SearchResult]:
+        return self.show(list(self.found[start:stop]))
+
+
+def _show_pages(found: list[Page]) -> list[SearchResult]:
+    """Pages as results, with their summaries (one query per page type on this slice)."""
+    specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific()
+    by_id = {page.pk: page for page in specific}
+    return [
+        SearchResult(
+            title=page.title,
+            url=page.get_url() or "",
+            summary=getattr(page, "summary", "") or page.search_description,
+            kind=KIND_PAGE,
         )
-    return results
+        for page in (by_id.get(found_page.pk) for found_page in found)
+        if page is not None
+    ]
 
 
-def _resource_results(terms: str | SearchQuery) -> list[SearchResult]:
-    model = apps.get_model("resources", "ResourceLink")
-    # Not `live()`: the search backend filters on indexed fields only (`url` is not one).
-    public = model.objects.filter(live=True).exclude(status=LinkStatus.BROKEN)
-    found = get_search_backend().search(terms, public)[:MAX_RESULTS_PER_KIND]
+def _show_links(found: list[Any]) -> list[SearchResult]:
     return [
         SearchResult(title=link.title, url=link.url, summary=link.summary, kind=KIND_LINK)
         for link in found
-        if link.url
     ]
 
 
-def _poster_results(terms: str | SearchQuery) -> list[SearchResult]:
-    model = apps.get_model("resources", "Poster")
-    found = get_search_backend().search(terms, model.objects.filter(live=True))[
-        :MAX_RESULTS_PER_KIND
-    ]
-    ids = [poster.pk for poster in found]
-    posters = model.objects.filter(pk__in=ids).select_related("document").in_bulk()
+def _show_posters(found: list[Any]) -> list[SearchResult]:
     results = []
-    for poster_id in ids:
-        poster = posters.get(poster_id)
-        if poster is None or poster.document is None:
-            continue
+    for poster in found:
         meta = poster.download_meta
         summary = f"{poster.summary} ({meta})" if meta else poster.summary
         results.append(
@@ -197,12 +210,85 @@ def _poster_results(terms: str | SearchQuery) -> list[SearchResult]:
     return results
 
 
+def _unsearchable_page_types() -> list[int]:
+    """Content types of page models that are never search results (the search page)."""
+    return [
+        content_type.pk
+        for model, content_type in ContentType.objects.get_for_models(
+            *(m for m in get_page_models() if getattr(m, "exclude_from_search_results", False))
+        ).items()
+    ]
+
+
+def _page_source(terms: str | SearchQuery, pages: PageQuerySet, promoted: list[SearchResult]):
+    shown = pages.exclude(content_type__in=_unsearchable_page_types())
+    promoted_ids = [result.page_id for result in promoted if result.page_id]
+    if promoted_ids:
+        shown = shown.exclude(id__in=promoted_ids)
+    return ResultSource(shown.search(terms), _show_pages)
+
+
+def _link_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
+    model = apps.get_model("resources", "ResourceLink")
+    # Not `live()`: the search backend filters on indexed fields only.
+    public = model.objects.filter(live=True).exclude(status=LinkStatus.BROKEN).exclude(url="")
+    promoted_urls = [result.url for result in promoted]
+    if promoted_urls:
+        public = public.exclude(url__in=promoted_urls)
+    return ResultSource(get_search_backend().search(terms, public), _show_links)
+
+
+def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
+    model = apps.get_model("resources", "Poster")
+    public = model.objects.filter(live=True, document__isnull=False).select_related("document")
+    promoted_documents = [
+        int(match[1])
+        for match in (_DOCUMENT_PATH.match(urlsplit(result.url).path) for result in promoted)
+        if match
+    ]
+    if promoted_documents:
+        public = public.exclude(document__in=promoted_documents)
+    return ResultSource(get_search_backend().search(terms, public), _show_posters)
+
+
+class MergedResults:
+    """Promoted results, then pages, useful links and posters, as one list that Django's
+    `Paginator` pages in the database: `count()` is one COUNT per kind, and a slice fetches
+    only the kinds it overlaps (usually one query, a page of ten never more than three)."""
+
+    def __init__(self, promoted: list[SearchResult], sources: list[ResultSource]):
+        self.promoted = promoted
+        self.sources = sources
+
+    def count(self) -> int:
+        return len(self.promoted) + sum(source.count for source in self.sources)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[SearchResult]:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("Search results are read in slices.")
+        start, stop, _step = key.indices(self.count())
+        shown = self.promoted[start:stop]
+        offset = len(self.promoted)
+        for source in self.sources:
+            first, last = max(start - offset, 0), min(stop - offset, source.count)
+            if first < last:
+                shown.extend(source.slice(first, last))
+            offset += source.count
+        return shown
+
+    def __iter__(self) -> Iterator[SearchResult]:
+        return iter(self[:])
+
+
 def search_site(query: str, site: Site | None, pages: PageQuerySet | None = None) -> SearchOutcome:
     """Promoted results first, then pages, useful links and posters (each once). `pages`: the
     pages that may be found (default: `visible_pages(site)`)."""
     terms = search_terms(query)
     if not terms:
-        return SearchOutcome(query=query, results=[], crisis=False, synonyms=[])
+        return SearchOutcome(query=query, results=MergedResults([], []), crisis=False, synonyms=[])
     groups = [group.term_list() for group in SearchSynonym.objects.all()]
     synonyms = synonyms_for(terms, groups)
     crisis = is_crisis_query(terms, list(CrisisSearchTerm.objects.values_list("phrase", flat=True)))
@@ -210,15 +296,14 @@ def search_site(query: str, site: Site | None, pages: PageQuerySet | None = None
     if pages is None:
         pages = visible_pages(site)
     promoted = _promoted_results(query, synonyms, pages)
-    seen = {result.url for result in promoted}
-    found = [
-        *_page_results(backend_query, pages),
-        *_resource_results(backend_query),
-        *_poster_results(backend_query),
+    sources = [
+        _page_source(backend_query, pages, promoted),
+        _link_source(backend_query, promoted),
+        _poster_source(backend_query, promoted),
     ]
     return SearchOutcome(
         query=query,
-        results=[*promoted, *(result for result in found if result.url not in seen)],
+        results=MergedResults(promoted, sources),
         crisis=crisis,
         synonyms=synonyms,
     )

@@ -5,8 +5,10 @@ work as plain links without JavaScript and can be shared. Unknown or malformed v
 ignored: any query string gives a page. Each filter runs a fixed number of queries however
 many items there are.
 
-`groups` and `clear_url` have the shape `components/filter_links.html` documents; `items` is
-what `list_template` (a list component taking `items` and `heading_level`) shows.
+`queryset` is everything the filters select, unevaluated; the listing page counts it and shows
+one page of it (`show_page`), so a long list costs no more than a short one. `groups` and
+`clear_url` have the shape `components/filter_links.html` documents; `items` is what
+`list_template` (a list component taking `items` and `heading_level`) shows.
 """
 
 from __future__ import annotations
@@ -15,7 +17,8 @@ from collections.abc import Mapping
 from functools import cached_property
 from urllib.parse import urlencode
 
-from django.db.models import Count
+from django.core.paginator import Page
+from django.db.models import Count, QuerySet
 
 from resources.choices import AUDIENCE_PHRASES, FILTER_AUDIENCES, audience_q
 from resources.models import Poster, ResourceLink, Topic
@@ -46,21 +49,21 @@ class _AudienceFilter:
 
     # Query-string building --------------------------------------------------------------------
 
-    def _filter_values(self) -> dict[str, str | None]:
+    def filter_values(self) -> dict[str, str | None]:
         return {"audience": self.audience}
 
     def url_for(self, **changes: str | None) -> str:
-        values = {**self._filter_values(), **changes}
+        values = {**self.filter_values(), **changes}
         query = urlencode([(name, value) for name, value in values.items() if value])
         return f"{self.base_url}?{query}" if query else (self.base_url or "?")
 
     @property
     def is_filtered(self) -> bool:
-        return any(self._filter_values().values())
+        return any(self.filter_values().values())
 
     @property
     def clear_url(self) -> str:
-        return self.url_for(**dict.fromkeys(self._filter_values())) if self.is_filtered else ""
+        return self.url_for(**dict.fromkeys(self.filter_values())) if self.is_filtered else ""
 
     def _audience_group(self) -> dict:
         options = [
@@ -82,13 +85,30 @@ class _AudienceFilter:
 
     # Results and their description -----------------------------------------------------------
 
+    # The positions of the first and last item shown, when only some are (one page of many).
+    shown_range: tuple[int, int] | None = None
+
     @cached_property
-    def results(self) -> list:
+    def queryset(self) -> QuerySet:
+        """Every item the filters select (not evaluated)."""
         raise NotImplementedError
 
-    @property
+    @cached_property
+    def results(self) -> list:
+        """The items shown: all of them, or the page given to `show_page`."""
+        return list(self.queryset)
+
+    @cached_property
     def count(self) -> int:
+        """How many items the filters select (on every page)."""
         return len(self.results)
+
+    def show_page(self, page: Page) -> None:
+        """Show one page of `queryset` (a `django.core.paginator.Page` of it)."""
+        self.results = list(page.object_list)
+        self.count = page.paginator.count
+        if page.paginator.num_pages > 1:
+            self.shown_range = (page.start_index(), page.end_index())
 
     @property
     def items(self) -> list:
@@ -100,12 +120,16 @@ class _AudienceFilter:
 
     @property
     def active_description(self) -> str:
-        """For example 'Showing 4 links for professionals about training'."""
+        """For example 'Showing 4 links for professionals about training', or on one page of
+        several 'Showing 21 to 40 of 141 links about training'."""
         count = self.count
         noun = self.singular if count == 1 else self.plural
         qualifiers = " ".join(self._qualifiers())
         if count == 0:
             return f"No {self.plural} {qualifiers}".strip() if qualifiers else f"No {noun} yet"
+        if self.shown_range:
+            first, last = self.shown_range
+            return f"Showing {first} to {last} of {count} {noun} {qualifiers}".strip()
         if not qualifiers:
             return f"Showing all {count} {noun}" if count > 1 else f"Showing {count} {noun}"
         return f"Showing {count} {noun} {qualifiers}"
@@ -139,7 +163,7 @@ class ResourceFilter(_AudienceFilter):
         counted = Topic.objects.annotate(live_count=Count("resources", filter=live_links))
         return list(counted.order_by("sort_order", "name"))
 
-    def _filter_values(self) -> dict[str, str | None]:
+    def filter_values(self) -> dict[str, str | None]:
         return {"audience": self.audience, "topic": self.topic.slug if self.topic else None}
 
     @property
@@ -159,13 +183,13 @@ class ResourceFilter(_AudienceFilter):
         return [self._audience_group(), {"label": "Topic", "options": options}]
 
     @cached_property
-    def results(self) -> list[ResourceLink]:
-        queryset = ResourceLink.objects.live().exclude(url="").prefetch_related("topics")
+    def queryset(self) -> QuerySet[ResourceLink]:
+        queryset = ResourceLink.objects.live()
         if self.audience:
             queryset = queryset.filter(audience_q(self.audience))
         if self.topic:
             queryset = queryset.filter(topics=self.topic)
-        return list(queryset)
+        return queryset.order_by("title", "pk")  # the pk keeps pages apart when titles tie
 
     def _qualifiers(self) -> list[str]:
         qualifiers = super()._qualifiers()
@@ -182,11 +206,11 @@ class PosterFilter(_AudienceFilter):
     list_template = "components/poster_list.html"
 
     @cached_property
-    def results(self) -> list[Poster]:
+    def queryset(self) -> QuerySet[Poster]:
         queryset = Poster.objects.live().for_cards()
         if self.audience:
             queryset = queryset.filter(audience_q(self.audience))
-        return list(queryset)
+        return queryset.order_by("title", "pk")
 
     @cached_property
     def items(self) -> list[dict]:

@@ -2,7 +2,8 @@
 
 Filters are plain links with the choice in the URL (`?audience=…&topic=…`), so they work
 without JavaScript and can be shared. Both pages share one template; what they list and how
-comes from their `filter_class`.
+comes from their `filter_class`. Each shows `per_page` items at a time (`?page=2`, combined with
+the filters), counted and sliced in the database, so a long list costs what a short one does.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
+from pages.pagination import paginate
 from pages.rich_text import RICH_TEXT_FEATURES
 from resources.filtering import PosterFilter, ResourceFilter
 
@@ -34,6 +36,7 @@ class FilteredListingPage(BasePage):
     subpage_types: list[str] = []
 
     filter_class: type
+    per_page: int
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
     search_fields = [*BasePage.search_fields, index.SearchField("intro")]
 
@@ -42,7 +45,10 @@ class FilteredListingPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["filter"] = self.filter_class(request)
+        listing = self.filter_class(request)
+        pagination = paginate(listing.queryset, self.per_page, request, listing.filter_values())
+        listing.show_page(pagination.page)
+        context.update({"filter": listing, "pagination": pagination})
         return context
 
 
@@ -56,6 +62,7 @@ class PosterLibraryPage(FilteredListingPage):
     )
 
     filter_class = PosterFilter
+    per_page = 12  # cards with a preview image: about a screen each on a phone
     template = LISTING_TEMPLATE
     signposted_from_home = True
 
@@ -69,6 +76,7 @@ class ResourceIndexPage(FilteredListingPage):
     intro = _intro_field("Shown above the list of links.")
 
     filter_class = ResourceFilter
+    per_page = 20
     template = LISTING_TEMPLATE
 
     class Meta:

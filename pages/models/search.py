@@ -4,14 +4,13 @@ is found (never a bare "no results")."""
 from __future__ import annotations
 
 from django.apps import apps
-from django.core.paginator import Paginator
 from django.http import HttpRequest
-from django.utils.http import urlencode
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageQuerySet, Site
 
+from pages.pagination import paginate
 from pages.rich_text import RICH_TEXT_FEATURES
 from pages.site_search import clean_query, search_site, visible_pages
 from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, UrgentHelpEntry
@@ -120,22 +119,23 @@ class SearchPage(BasePage):
         site = Site.find_for_request(request)
         visible = visible_pages(site)
         outcome = search_site(query, site, visible) if query else None
-        results = outcome.results if outcome else []
-        paginator = Paginator(results, RESULTS_PER_PAGE)
-        page_obj = paginator.get_page(request.GET.get("page"))
+        # Counted and sliced in the database: one page of results is built, never all of them.
+        pagination = paginate(
+            outcome.results if outcome else [], RESULTS_PER_PAGE, request, {"q": query}
+        )
+        found = pagination.count
         context.update(
             {
                 "search_query": query,
-                "results": page_obj.object_list,
-                "result_count": paginator.count,
-                "page_obj": page_obj,
-                "query_prefix": urlencode({"q": query}),
+                "results": pagination.object_list,
+                "result_count": found,
+                "pagination": pagination,
                 "crisis": bool(outcome and outcome.crisis),
             }
         )
-        if outcome and (outcome.crisis or not results):
+        if outcome and (outcome.crisis or not found):
             context["urgent_entries"] = urgent_help_entries(request, site)
-        if query and not results:
+        if query and not found:
             sections = self.audience_sections(visible)
             contact = self.contact_page(visible)
             context.update(

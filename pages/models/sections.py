@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from pages.blocks import BodyStreamBlock
+from pages.pagination import paginate
 from pages.rich_text import RICH_TEXT_FEATURES
 from resources.choices import FILTER_AUDIENCES, Audience
 
@@ -16,7 +17,10 @@ from .content import ContentPage
 
 
 class SectionLandingPage(BasePage):
-    """One model serves both audiences; it lists its topic pages with their summaries."""
+    """One model serves both audiences; it lists its topic pages with their summaries,
+    `per_page` at a time (`?page=2`)."""
+
+    per_page = 20
 
     audience = models.CharField(
         max_length=20,
@@ -60,10 +64,11 @@ class SectionLandingPage(BasePage):
         return self.audience == Audience.PARENTS
 
     def section_pages(self):
-        """The live, public pages in this section, in tree order (one query)."""
+        """The live, public pages in this section, in tree order (not evaluated)."""
         return ContentPage.objects.child_of(self).live().public().defer("body").order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["section_pages"] = list(self.section_pages())
+        pagination = paginate(self.section_pages(), self.per_page, request)
+        context.update({"section_pages": pagination.object_list, "pagination": pagination})
         return context

@@ -130,6 +130,7 @@ class ResourceLink(PublishableSnippet, ClusterableModel):
         index.FilterField("live"),
         index.FilterField("audience"),
         index.FilterField("status"),
+        index.FilterField("url"),  # site search leaves out links without one
     ]
 
     class Meta(PublishableSnippet.Meta):

@@ -15,14 +15,12 @@ from wagtail.search import index
 from resources.choices import Audience
 from resources.forms import PosterForm
 from resources.pdf_pages import PdfSummary, UnreadablePdf, preview_image_file, summarise_pdf
+from resources.renditions import POSTER_CARD, stored_renditions
 
 from .publishable import PublishableQuerySet, PublishableSnippet
 
 logger = logging.getLogger(__name__)
 
-# The renditions poster cards offer: WebP at two widths, so phones and desktops each fetch a
-# sharp image no bigger than they need. The first is also the `src` fallback.
-POSTER_CARD_FILTERS = ("width-480|format-webp", "width-240|format-webp")
 POSTER_CARD_SIZES = "(min-width: 641px) 240px, 90vw"
 
 
@@ -125,6 +123,7 @@ class Poster(PublishableSnippet):
         index.SearchField("plain_text"),
         index.FilterField("live"),
         index.FilterField("audience"),
+        index.FilterField("document"),  # site search needs the PDF
     ]
 
     class Meta(PublishableSnippet.Meta):
@@ -184,8 +183,11 @@ class Poster(PublishableSnippet):
         parts.append(describe_page_count(self.page_count))
         return ", ".join(part for part in parts if part)
 
-    def card(self) -> dict:
-        """The context `components/poster_list.html` documents for one poster."""
+    def card(self, *, make_missing: bool = False) -> dict:
+        """The context `components/poster_list.html` documents for one poster.
+
+        The preview shows in the sizes the worker has made (`resources.tasks`); with none yet,
+        the card has no image. Only an editor's preview passes `make_missing`."""
         card = {
             "title": self.title,
             "summary": self.summary,
@@ -200,23 +202,31 @@ class Poster(PublishableSnippet):
             # The preview shows the same words as the title, summary and text beside it.
             "preview_alt": "",
         }
-        if self.preview_image is not None:
+        if self.preview_image is None:
+            return card
+        if make_missing:
             try:
-                renditions = self.preview_image.get_renditions(*POSTER_CARD_FILTERS)
+                renditions = list(self.preview_image.get_renditions(*POSTER_CARD).values())
             except OSError:  # includes SourceImageIOError: the file is missing
                 logger.warning("Poster %r: its preview image file is missing", self.title)
-            else:
-                largest = renditions[POSTER_CARD_FILTERS[0]]
-                card.update(
-                    preview_url=largest.url,
-                    preview_srcset=", ".join(f"{r.url} {r.width}w" for r in renditions.values()),
-                    preview_width=largest.width,
-                    preview_height=largest.height,
-                )
+                return card
+        else:
+            renditions = stored_renditions(self.preview_image, POSTER_CARD)
+        if renditions:
+            largest = max(renditions, key=lambda rendition: rendition.width)
+            card.update(
+                preview_url=largest.url,
+                preview_srcset=", ".join(f"{r.url} {r.width}w" for r in renditions),
+                preview_width=largest.width,
+                preview_height=largest.height,
+            )
         return card
 
     def get_preview_template(self, request, mode_name):
         return "resources/poster_preview.html"
 
     def get_preview_context(self, request, mode_name):
-        return {**super().get_preview_context(request, mode_name), "posters": [self.card()]}
+        return {
+            **super().get_preview_context(request, mode_name),
+            "posters": [self.card(make_missing=True)],
+        }

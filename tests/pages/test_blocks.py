@@ -17,6 +17,7 @@ from pages.blocks import BodyStreamBlock, VideoBlock
 from pages.rich_text import RICH_TEXT_FEATURES
 from pages.table_of_contents import OpensSection, body_with_anchors
 from pages.video_urls import video_addresses
+from resources.tasks import make_public_renditions
 from tests.factories import PosterFactory, ResourceLinkFactory
 from tests.pages.conftest import make_content, make_section
 
@@ -36,6 +37,7 @@ STORED_SHAPES = {
     "video": {"title", "url", "transcript"},
     "resource_list": {"heading", "resources", "audience", "topic"},
     "poster_list": {"heading", "posters", "audience"},
+    "listing": {"heading", "listing"},
 }
 
 
@@ -101,6 +103,7 @@ def test_image_needs_alt_text_unless_decorative(image):
 
 
 def test_image_renders_webp_renditions_lazily_with_size(image):
+    make_public_renditions.call(image.pk)  # the worker's job once the image is saved
     block = BODY_BLOCKS["image"]
     value = _image_value(image, alt_text="A parent cuddling a baby", caption="Cuddles help")
     soup = BeautifulSoup(block.render(value), "html.parser")
@@ -109,8 +112,18 @@ def test_image_renders_webp_renditions_lazily_with_size(image):
     assert img["loading"] == "lazy" and img["width"] and img["height"]
     assert ".webp" in img["src"] and "srcset" in img.attrs
     assert soup.figcaption.get_text() == "Cuddles help"
+    assert len(img["srcset"].split(",")) == 3
     decorative = _image_value(image, alt_text="Ignored when decorative", decorative=True)
     assert BeautifulSoup(block.render(decorative), "html.parser").img["alt"] == ""
+
+
+def test_image_without_renditions_yet_shows_the_original_and_makes_none(image):
+    block = BODY_BLOCKS["image"]
+    value = _image_value(image, alt_text="A parent cuddling a baby")
+    img = BeautifulSoup(block.render(value), "html.parser").img
+    assert img["src"] == image.file.url and "srcset" not in img.attrs
+    assert (img["width"], img["height"], img["alt"]) == ("1200", "800", "A parent cuddling a baby")
+    assert not image.renditions.exists()
 
 
 @pytest.mark.parametrize(

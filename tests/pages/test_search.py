@@ -77,9 +77,25 @@ def test_results_are_paginated(client, home, search_page):
     first = _soup(client.get("/search/", {"q": "feeding"}))
     assert len(first.select(".app-search-results__item")) == 10
     next_link = first.select_one(".govuk-pagination__next a")["href"]
-    assert next_link == "?q=feeding&page=2"
-    second = _soup(client.get("/search/" + next_link))
+    assert next_link == "/search/?q=feeding&page=2"
+    second = _soup(client.get(next_link))
     assert len(second.select(".app-search-results__item")) == 2
+    # Both pages together list every result once.
+    titles = {
+        a.get_text() for soup in (first, second) for a in soup.select(".app-search-results a")
+    }
+    assert titles == {f"Feeding {number}" for number in range(12)}
+    assert second.select_one(".govuk-pagination__prev a")["href"] == "/search/?q=feeding"
+
+
+@pytest.mark.parametrize("page", ["3", "999999", "0", "-1", "abc", "1.5", "%00"])
+def test_a_page_number_that_does_not_exist_is_a_404(client, home, search_page, page):
+    make_content(make_section(home), "feeding", title="Feeding", summary="About feeding.")
+    response = Client(raise_request_exception=False).generic(
+        "GET", "/search/", QUERY_STRING=f"q=feeding&page={page}"
+    )
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
 
 
 @pytest.mark.parametrize(
@@ -94,9 +110,8 @@ def test_results_are_paginated(client, home, search_page):
         "q=%C0%AF",
         "q='\"*()%25:^-OR-AND-NOT",
         "q=<script>alert(1)</script>",
-        "q=crying&page=999999",
-        "q=crying&page=-1",
-        "q=crying&page=%00",
+        "q=crying&page=",
+        "q=crying&page=1",
         "q=a&q=b",
     ],
 )

@@ -8,6 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from resources.blocks import PosterListBlock, ResourceListBlock
 from resources.choices import Audience
+from resources.tasks import make_public_renditions
 from tests.factories import PosterFactory, ResourceLinkFactory, TopicFactory
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +79,7 @@ def test_poster_list_shows_preview_summary_and_download():
     poster = PosterFactory(title="Cuddles", summary="Why cuddles help.", audience=Audience.BOTH)
     PosterFactory(title="Draft poster", live=False)
     PosterFactory(title="For professionals", audience=Audience.PROFESSIONALS)
+    make_public_renditions.call(poster.preview_image_id)  # the worker's job
     soup = render(PosterListBlock(), {"heading": "Posters", "audience": "parents"})
     cards = soup.select(".app-poster-card")
     assert len(cards) == 1

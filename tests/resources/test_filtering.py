@@ -152,14 +152,6 @@ def test_draft_links_are_never_results(library):
         assert links["draft"] not in ResourceFilter(QueryDict(query)).results
 
 
-def test_results_have_topics_prefetched(library, django_assert_num_queries):
-    result = ResourceFilter(QueryDict(""))
-    result.results  # noqa: B018 - evaluate
-    with django_assert_num_queries(0):
-        names = {link.title: [t.name for t in link.topics.all()] for link in result.results}
-    assert names["D both training"] == ["Feeding", "Training"]
-
-
 def test_poster_filter_by_audience():
     PosterFactory(title="For parents", audience=Audience.PARENTS)
     PosterFactory(title="For both", audience=Audience.BOTH)

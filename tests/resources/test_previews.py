@@ -9,6 +9,7 @@ from wagtail.images import get_image_model
 
 from resources.models import Poster
 from resources.models.posters import describe_file_size
+from resources.tasks import make_public_renditions
 from tests.factories import PosterDocumentFactory, PosterFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,7 @@ def test_file_sizes_read_like_gov_uk(size, expected):
 
 def test_card_points_at_the_document_and_a_rendition_of_the_preview():
     poster = PosterFactory(title="Share books and rhymes", summary="Never too early.")
+    make_public_renditions.call(poster.preview_image_id)  # the worker's job
     card = Poster.objects.for_cards().get(pk=poster.pk).card()
     assert card["title"] == "Share books and rhymes"
     assert card["download_url"] == poster.document.url
@@ -64,6 +66,16 @@ def test_card_points_at_the_document_and_a_rendition_of_the_preview():
     assert card["preview_width"] == 480
     assert 1.38 < card["preview_height"] / card["preview_width"] < 1.44
     assert card["download_meta"].startswith("PDF, ")
+    assert [part.split()[-1] for part in card["preview_srcset"].split(", ")] == ["480w", "240w"]
+
+
+def test_card_before_the_worker_has_made_the_sizes_has_no_image_and_makes_none():
+    poster = PosterFactory()
+    card = Poster.objects.for_cards().get(pk=poster.pk).card()
+    assert (card["preview_url"], card["preview_srcset"]) == ("", "")
+    assert not poster.preview_image.renditions.exists()
+    # An editor's preview in the admin makes them at once.
+    assert Poster.objects.get(pk=poster.pk).card(make_missing=True)["preview_url"]
 
 
 def test_a_preview_chosen_by_an_editor_is_kept_when_the_poster_is_saved_again():

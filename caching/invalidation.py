@@ -54,16 +54,28 @@ def _send_content_changed() -> None:
             )
 
 
+class _SendOnCommit:
+    """The callback queued for one transaction; ``done`` once it ran."""
+
+    def __init__(self) -> None:
+        self.done = False
+
+    def __call__(self) -> None:
+        self.done = True
+        _send_content_changed()
+
+
 def content_changed_on_commit(using: str = DEFAULT_DB_ALIAS) -> None:
     """Send ``content_changed`` when the current transaction commits (at once outside one),
-    once however many changes the transaction makes; nothing if it rolls back."""
+    once however many changes the transaction makes; nothing if it rolls back (Django drops the
+    callbacks of a rolled-back transaction or savepoint)."""
     connection = transaction.get_connection(using)
     if connection.in_atomic_block and any(
-        callback is _send_content_changed
+        isinstance(callback, _SendOnCommit) and not callback.done
         for _savepoints, callback, _robust in connection.run_on_commit
     ):
         return
-    transaction.on_commit(_send_content_changed, using=using)
+    transaction.on_commit(_SendOnCommit(), using=using)
 
 
 @memoize

@@ -72,7 +72,9 @@ def test_a_304_without_the_page_cache(client, page, settings):
     ],
 )
 @pytest.mark.parametrize("cached", [True, False])
-def test_html_is_compressed_as_the_client_asks(client, page, settings, accept, coding, decode, cached):
+def test_html_is_compressed_as_the_client_asks(
+    client, page, settings, accept, coding, decode, cached
+):
     settings.PAGE_CACHE_ENABLED = cached
     plain = client.get(page.url).content
     for _ in range(2):  # the render (stored), then the hit

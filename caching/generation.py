@@ -11,7 +11,7 @@ Where the number lives follows the default cache, so it is shared exactly as wid
   one ``stat`` call: no lock, no server, a few microseconds;
 - any other cache (Redis, or the in-memory cache of the tests): a cache key changed with
   ``cache.incr``, atomic on Redis (INCR) and within one process for the in-memory cache. A key
-  that has gone (an evicted or flushed Redis) starts again from the clock in milliseconds, above
+  that has gone (an evicted or flushed Redis) starts again from the clock in microseconds, above
   any number handed out before, so nothing stored earlier can become current again.
 """
 
@@ -32,7 +32,7 @@ FILE_CACHE_BACKEND = "django.core.cache.backends.filebased.FileBasedCache"
 
 
 def _fresh_start() -> int:
-    return time.time_ns() // 1_000_000
+    return time.time_ns() // 1_000
 
 
 class CacheCounter:

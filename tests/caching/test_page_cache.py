@@ -5,12 +5,18 @@ visitor. A hit runs no database query: that is how these tests tell a hit from a
 from __future__ import annotations
 
 import gzip
+from datetime import timedelta
+from unittest import mock
 
 import brotli
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from caching.page_store import pages
+from feedback.models import PageFeedback
 from pages.models import HomePage
 from tests.factories import ContactPageFactory, SearchPageFactory
 from tests.pages.conftest import make_content
@@ -177,3 +183,29 @@ def test_switched_off_nothing_is_stored(client, page, settings):
     client.get(page.url)
     _response, rendered = queries_for(client, page.url)
     assert rendered > 0
+
+
+def test_pages_are_stored_in_redis_when_redis_is_the_cache(client, page, redis_cache):
+    first, _rendered = queries_for(client, page.url)
+    pages.forget()  # not this process's copy: the shared one
+    second, hit = queries_for(client, page.url, accept_encoding="br")
+    assert hit == 0
+    assert brotli.decompress(second.content) == first.content
+    assert any(b"caching:page" in key for key in redis_cache.scan_iter(match="test-*"))
+
+
+def test_the_feedback_form_posts_from_a_cached_copy(client, page):
+    """Its token is the page id, signed, with no expiry: the same for every visitor and safe to
+    share, so content pages stay cacheable and the form works from a copy of any age."""
+    client.get(page.url)
+    cached, hit = queries_for(client, page.url)
+    assert hit == 0
+    form = BeautifulSoup(cached.content, "html.parser").select_one("form[action*=feedback]")
+    data = {field["name"]: field.get("value", "") for field in form.select("input[name]")}
+    data["useful"] = "yes"
+    a_year_later = timezone.now() + timedelta(days=365)
+    with mock.patch("django.utils.timezone.now", return_value=a_year_later):
+        response = client.post(form["action"], data)
+    assert response.status_code == 303
+    assert PageFeedback.objects.filter(page=page, useful=True).count() == 1
+    assert not response.cookies

@@ -16,6 +16,9 @@ from caching.generation import current_generation
 from caching.signals import content_changed
 from feedback.models import PageFeedback
 from groups.models import FamilyHub, GroupSession
+from linkcheck.checker import CheckResult
+from linkcheck.outcomes import Outcome
+from linkcheck.run import _apply_to_useful_links
 from pages.models import HomePage, SiteNotice
 from resources.models import PosterDownloadMonth
 from tests.factories import (
@@ -198,4 +201,24 @@ def test_a_change_after_a_rolled_back_savepoint_still_purges(site, commits):
         except RuntimeError:
             pass
         change_service_settings(site)
+    assert current_generation() != before
+
+
+def test_the_link_checker_hiding_a_link_purges(site, commits):
+    """It writes with bulk_update (no model signals), so it asks for the purge itself."""
+    link = site["link"]
+    type(link).objects.filter(pk=link.pk).update(failed_checks=1)  # failed once already
+    before = current_generation()
+    with commits():
+        hidden = _apply_to_useful_links(
+            {link.url: CheckResult(url=link.url, outcome=Outcome.BROKEN)}
+        )
+    assert hidden == [link]
+    assert current_generation() != before
+
+
+def test_an_editor_confirming_a_link_works_purges(site, commits):
+    before = current_generation()
+    with commits():
+        site["link"].confirm_working()  # a QuerySet.update
     assert current_generation() != before

@@ -15,11 +15,9 @@ calls ``content_changed_on_commit()`` itself.
 from __future__ import annotations
 
 import logging
-from functools import cache as memoize
 
 from django.apps import apps
 from django.conf import settings
-from django.core.signals import setting_changed
 from django.db import DEFAULT_DB_ALIAS, models, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
@@ -78,8 +76,8 @@ def content_changed_on_commit(using: str = DEFAULT_DB_ALIAS) -> None:
     transaction.on_commit(_SendOnCommit(), using=using)
 
 
-@memoize
-def _watched_models() -> frozenset[type[models.Model]]:
+def watched_models() -> list[type[models.Model]]:
+    """The models whose saves and deletes change what visitors see (pages aside)."""
     watched: set[type[models.Model]] = set()
     for name in settings.CONTENT_CHANGE_MODELS:
         if "." in name:
@@ -87,38 +85,27 @@ def _watched_models() -> frozenset[type[models.Model]]:
         else:
             watched.update(apps.get_app_config(name).get_models())
     ignored = {apps.get_model(name) for name in settings.CONTENT_CHANGE_IGNORED_MODELS}
-    return frozenset(model for model in watched - ignored if not issubclass(model, Page))
-
-
-def _forget_watched_models(*, setting: str, **_kwargs: object) -> None:
-    if setting in {"CONTENT_CHANGE_MODELS", "CONTENT_CHANGE_IGNORED_MODELS"}:
-        _watched_models.cache_clear()
-
-
-def is_watched(model: type[models.Model]) -> bool:
-    """True for a model whose saves and deletes change what visitors see (pages aside)."""
-    return model in _watched_models()
+    return sorted(
+        (model for model in watched - ignored if not issubclass(model, Page)),
+        key=lambda model: model._meta.label,
+    )
 
 
 def _on_save(
-    sender: type[models.Model],
     update_fields: frozenset[str] | None = None,
     raw: bool = False,
     using: str = DEFAULT_DB_ALIAS,
     **_kwargs: object,
 ) -> None:
-    if raw or not is_watched(sender):
+    if raw:  # loading fixtures
         return
     if update_fields is not None and set(update_fields) <= DRAFT_ONLY_FIELDS:
         return
     content_changed_on_commit(using)
 
 
-def _on_delete(
-    sender: type[models.Model], using: str = DEFAULT_DB_ALIAS, **_kwargs: object
-) -> None:
-    if issubclass(sender, Page) or is_watched(sender):
-        content_changed_on_commit(using)
+def _on_delete(using: str = DEFAULT_DB_ALIAS, **_kwargs: object) -> None:
+    content_changed_on_commit(using)
 
 
 def _on_page_signal(**_kwargs: object) -> None:
@@ -126,9 +113,14 @@ def _on_page_signal(**_kwargs: object) -> None:
 
 
 def connect_receivers() -> None:
-    """Called once from ``CachingConfig.ready()``."""
-    post_save.connect(_on_save, dispatch_uid="caching.invalidation.save")
-    post_delete.connect(_on_delete, dispatch_uid="caching.invalidation.delete")
+    """Called once from ``CachingConfig.ready()``. Receivers are connected per model: a
+    ``post_delete`` receiver for every model would cost Django its fast bulk deletes."""
+    for model in watched_models():
+        uid = f"caching.invalidation.{model._meta.label_lower}"
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"{uid}.save")
+        post_delete.connect(_on_delete, sender=model, dispatch_uid=f"{uid}.delete")
+    # Deleting a page of any type deletes its row in Wagtail's Page table too.
+    post_delete.connect(_on_delete, sender=Page, dispatch_uid="caching.invalidation.page_delete")
     page_signals = {
         "published": page_published,
         "unpublished": page_unpublished,
@@ -136,4 +128,3 @@ def connect_receivers() -> None:
     }
     for name, signal in page_signals.items():
         signal.connect(_on_page_signal, dispatch_uid=f"caching.invalidation.page_{name}")
-    setting_changed.connect(_forget_watched_models, dispatch_uid="caching.invalidation.settings")

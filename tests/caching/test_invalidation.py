@@ -9,6 +9,7 @@ from datetime import date, time, timedelta
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from django.db.models.signals import post_delete
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -222,3 +223,11 @@ def test_an_editor_confirming_a_link_works_purges(site, commits):
     with commits():
         site["link"].confirm_working()  # a QuerySet.update
     assert current_generation() != before
+
+
+def test_bookkeeping_keeps_djangos_fast_bulk_deletes():
+    """Receivers are per watched model: a global post_delete receiver would make Django load
+    and signal every row of a bulk delete (the enquiry retention purge, task rows...)."""
+    assert not post_delete.has_listeners(PageFeedback)
+    assert not post_delete.has_listeners(PosterDownloadMonth)
+    assert post_delete.has_listeners(SiteNotice)

@@ -92,7 +92,7 @@ class FileCounter:
 def _counter() -> CacheCounter | FileCounter:
     default = settings.CACHES["default"]
     if default["BACKEND"] == FILE_CACHE_BACKEND:
-        return FileCounter(Path(default["LOCATION"]))
+        return FileCounter(Path(str(default["LOCATION"])))
     return CacheCounter()
 
 

@@ -2,7 +2,8 @@
 and, on Redis, every server), with a small per-process copy of the pages asked for most.
 
 The shared key holds the generation, so a bump makes every earlier entry unreachable at once
-(they expire by themselves). Each process's copy is checked against the shared generation and
+(they expire by themselves), and the release of the code (``release.release_fingerprint``), so
+pages rendered by other code are never served. Each process's copy is checked against the shared generation and
 the page's own expiry on every use, so it is never staler than the shared cache.
 """
 
@@ -16,6 +17,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core.cache import cache
 
+from .release import release_fingerprint
 from .stored_page import StoredPage
 
 KEY_PREFIX = "caching:page"
@@ -23,7 +25,7 @@ KEY_PREFIX = "caching:page"
 
 def shared_key(key: str, generation: int) -> str:
     digest = hashlib.blake2b(key.encode("utf-8", "surrogateescape"), digest_size=16).hexdigest()
-    return f"{KEY_PREFIX}:{generation}:{digest}"
+    return f"{KEY_PREFIX}:{release_fingerprint()}:{generation}:{digest}"
 
 
 class PageStore:

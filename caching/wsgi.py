@@ -19,6 +19,7 @@ from .generation import current_generation
 from .middleware import GENERATION_ENVIRON_KEY
 from .page_requests import may_use_page_cache, page_key
 from .page_store import pages
+from .release import release_fingerprint
 from .stored_page import answer, now_timestamp
 
 if TYPE_CHECKING:
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 def serve_cached_pages(app: WSGIApplication) -> WSGIApplication:
     """Wrap the Django WSGI application with the page cache's fast path."""
+    release_fingerprint()  # worked out once, as the process starts, not in a visitor's request
 
     def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if settings.PAGE_CACHE_ENABLED and may_use_page_cache(environ):

@@ -16,6 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from caching.page_store import pages
+from caching.release import release_fingerprint
 from feedback.models import PageFeedback
 from pages.models import HomePage
 from tests.factories import ContactPageFactory, SearchPageFactory
@@ -212,3 +213,26 @@ def test_the_feedback_form_posts_from_a_cached_copy(client, page):
     assert response.status_code == 303
     assert PageFeedback.objects.filter(page=page, useful=True).count() == 1
     assert not response.cookies
+
+
+def test_pages_rendered_by_another_release_are_never_served(client, page, monkeypatch):
+    """The cache outlives a restart: new code must not serve the old code's markup."""
+    client.get(page.url)
+    pages.forget()  # a new process
+    monkeypatch.setattr("caching.page_store.release_fingerprint", lambda: "the-next-release")
+    _response, rendered = queries_for(client, page.url)
+    assert rendered > 0
+
+
+def test_the_release_fingerprint_follows_code_and_templates(tmp_path, settings):
+    settings.BASE_DIR = tmp_path
+    template = tmp_path / "templates" / "base.html"
+    template.parent.mkdir()
+    template.write_text("<html>")
+    fingerprints = []
+    for markup in ("<html>", "<html lang='en'>"):
+        template.write_text(markup)
+        release_fingerprint.cache_clear()
+        fingerprints.append(release_fingerprint())
+    release_fingerprint.cache_clear()
+    assert fingerprints[0] != fingerprints[1]

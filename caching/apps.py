@@ -7,6 +7,8 @@ class CachingConfig(AppConfig):
 
     def ready(self) -> None:
         from caching.generation import bump_generation
+        from caching.invalidation import connect_receivers
         from caching.signals import content_changed
 
         content_changed.connect(bump_generation, dispatch_uid="caching.bump_generation")
+        connect_receivers()

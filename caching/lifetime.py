@@ -14,9 +14,12 @@ from django.http import HttpRequest
 _ATTRIBUTE = "_cache_until"
 
 
-def cache_until(request: HttpRequest | None, moment: datetime) -> None:
-    """Cap the cache lifetime of the response to ``request`` at ``moment`` (earliest wins)."""
-    if request is None:
+def cache_until(request: HttpRequest | None, moment: datetime | None) -> None:
+    """Cap the cache lifetime of the response to ``request`` at ``moment`` (earliest wins).
+
+    No request (a template rendered outside one) or no moment (nothing due to change) is a no-op.
+    """
+    if request is None or moment is None:
         return
     current: datetime | None = getattr(request, _ATTRIBUTE, None)
     if current is None or moment < current:

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from caching.invalidation import content_changed_on_commit
 from linkcheck.checker import Checker, CheckResult
 from linkcheck.extract import FoundUrl, find_external_urls
 from linkcheck.models import AddressUse, CheckedAddress
@@ -117,4 +118,6 @@ def _apply_to_useful_links(results: dict[str, CheckResult]) -> list[ResourceLink
         link for link in links if link.record_check(failed=results[link.url].failed, today=today)
     ]
     ResourceLink.objects.bulk_update(links, ["last_checked", "failed_checks", "status"])
+    if hidden:
+        content_changed_on_commit()  # bulk_update sends no signal: purge the cached listings
     return hidden

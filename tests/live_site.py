@@ -143,6 +143,7 @@ class LiveSite:
             "HTTPS_ONLY": "false",
             "DATABASE_URL": self.database_url,
             "MEDIA_ROOT": str(self.media_root),
+            "CACHE_DIR": str(workdir / "cache"),
             "HOST": "127.0.0.1",
             "PORT": str(self.port),
             "WEB_CONCURRENCY": "2",

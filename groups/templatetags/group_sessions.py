@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time, timedelta
+
 from django import template
 from wagtail.models import Site
 
+from caching.lifetime import cache_until
 from enquiries.models.contact_page import ContactPage
+from groups.models import LONDON
 from groups.models import upcoming_sessions as find_upcoming
 from pages.contact_details import contact_details
 
@@ -16,6 +20,8 @@ register = template.Library()
 def upcoming_sessions(context: template.Context, limit: int | None = None, heading_level: int = 2):
     request = context.get("request")
     sessions = find_upcoming(limit=limit)
+    if sessions:  # cached pages drop the first session when its day ends (UK time)
+        cache_until(request, datetime.combine(sessions[0].date + timedelta(days=1), time(), LONDON))
     contact_page = None
     details = None
     if not sessions:

@@ -450,3 +450,54 @@ if MEDIA_STORAGE == "s3":
             "read_timeout": env_int("AWS_S3_READ_TIMEOUT", 10),
         },
     }
+# --- Page cache and HTTP caching (caching app; README: Caching) ---------------------------------
+# The default cache needs no server: files under CACHE_DIR, shared by every gunicorn process and
+# the task worker on this machine. With REDIS_URL (several app servers) it is Redis, through
+# Django's own RedisCache. The content generation lives beside it (caching/generation.py).
+CACHE_DIR = Path(env_str("CACHE_DIR", str(BASE_DIR / ".cache" / "pages")))
+REDIS_URL = env_str("REDIS_URL")
+CACHES: dict[str, dict[str, object]] = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "infant_mh"),
+        }
+        if REDIS_URL
+        else {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(CACHE_DIR),
+            "OPTIONS": {"MAX_ENTRIES": 3000},
+        }
+    )
+}
+# Anonymous GET/HEAD of public pages come from the cache for up to PAGE_CACHE_SECONDS, less when
+# the page shows something time-bound (caching.lifetime.cache_until), and until any public
+# content changes. PAGE_CACHE_ENABLED=false renders every request (the benchmark's uncached mode).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
+# What a shared cache in front (the edge cache, a CDN) may keep a public page for: s-maxage.
+PAGE_CACHE_EDGE_SECONDS = env_int("PAGE_CACHE_EDGE_SECONDS", 60)
+# Pages each gunicorn process keeps in memory (checked against the shared generation each time).
+PAGE_CACHE_MEMORY_ENTRIES = env_int("PAGE_CACHE_MEMORY_ENTRIES", 128)
+# Query parameters holding what a visitor typed (the search box): such pages are never stored
+# in a shared cache and are `Cache-Control: private` (what visitors search for is never kept).
+PAGE_CACHE_PRIVATE_PARAMETERS = frozenset({"q"})
+# Saving or deleting these (apps, or app.Model) changes what visitors see: the page cache and the
+# edge are purged after the transaction commits (caching/invalidation.py). Pages themselves
+# count when published, unpublished, moved or deleted (a draft save changes nothing public).
+CONTENT_CHANGE_MODELS = [
+    "pages",  # service settings, site notices, search synonyms and crisis terms
+    "resources",  # useful links, posters, topics
+    "groups",  # family hubs, group sessions
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailcore.CollectionViewRestriction",
+    "wagtailimages.Image",
+    "wagtaildocs.Document",
+    "wagtailredirects.Redirect",
+    "wagtailsearchpromotions.SearchPromotion",
+]
+# Bookkeeping inside those apps: what visitors see does not depend on it.
+CONTENT_CHANGE_IGNORED_MODELS = ["resources.PosterDownloadMonth"]
+MIDDLEWARE.insert(0, "caching.middleware.PageCacheMiddleware")

@@ -19,3 +19,10 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# --- Page cache (caching app) -------------------------------------------------------------------
+# In-process tests run inside transactions that never commit, so content changes would never
+# retire a cached page: the page cache is off here, and tests/caching turns it on around each
+# test with an empty in-memory cache. Live tests use the production settings (cache on).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+PAGE_CACHE_ENABLED = False

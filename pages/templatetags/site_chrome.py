@@ -12,9 +12,10 @@ from django import template
 from django.http import HttpRequest
 from wagtail.models import Page, Site
 
+from caching.lifetime import cache_until
 from pages.models.search import SearchPage
 from pages.models.service_settings import ServiceSettings
-from pages.models.site_notice import notices_showing
+from pages.models.site_notice import next_notice_change, notices_showing
 from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
 from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard, UrgentHelpEntry
 
@@ -149,4 +150,5 @@ def site_notices(context: template.Context) -> dict:
     """The notices inside their window now (none on pages rendered without a request)."""
     if context.get("request") is None:
         return {"notices": []}
+    cache_until(context["request"], next_notice_change())  # cached pages change with the notices
     return {"notices": notices_showing()}

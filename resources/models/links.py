@@ -13,6 +13,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.search import index
 
+from caching.invalidation import content_changed_on_commit
 from resources.choices import Audience, LinkStatus
 from resources.forms import ResourceLinkForm
 
@@ -173,6 +174,7 @@ class ResourceLink(PublishableSnippet, ClusterableModel):
         type(self).objects.filter(pk=self.pk).update(
             status=self.status, failed_checks=0, confirmed_working=True
         )
+        content_changed_on_commit()  # update() sends no signal: the link is listed again
 
     def save(self, *args, **kwargs) -> None:
         if self.pk and kwargs.get("update_fields") is None:

@@ -501,3 +501,90 @@ CONTENT_CHANGE_MODELS = [
 # Bookkeeping inside those apps: what visitors see does not depend on it.
 CONTENT_CHANGE_IGNORED_MODELS = ["resources.PosterDownloadMonth"]
 MIDDLEWARE.insert(0, "caching.middleware.PageCacheMiddleware")
+
+# --- Edge cache and CDN: purged through Wagtail's frontend cache (caching/edge.py) --------------
+# FRONTEND_CACHE_BACKEND says where purges go: `none` (the default: `make run` has no edge),
+# `varnish` (compose's `cache` service, at FRONTEND_CACHE_LOCATION), `cloudflare`, `cloudfront`,
+# `azure_cdn` or `azure_front_door`, or several, comma-separated. Whenever public content changes,
+# every public URL of every site is purged once the change is committed; Wagtail also purges a
+# page's own URLs when it is published or unpublished. Each backend's values come from the
+# variables named below; a missing one, or a missing client library, stops the site at start-up.
+# Credentials not listed here are read by the SDK itself: boto3's chain for CloudFront
+# (AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, or the instance's role), azure-identity's
+# DefaultAzureCredential for Azure (AZURE_CLIENT_ID / AZURE_TENANT_ID / AZURE_CLIENT_SECRET).
+from importlib.util import find_spec  # noqa: E402
+
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+_FRONTEND_CACHE_CHOICES: dict[str, tuple[str, dict[str, str], str]] = {
+    # name: (backend class, {option: environment variable}, Python package it needs)
+    "varnish": ("caching.edge.VarnishBackend", {"LOCATION": "FRONTEND_CACHE_LOCATION"}, ""),
+    "cloudflare": (
+        "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        {"ZONEID": "CLOUDFLARE_ZONE_ID", "BEARER_TOKEN": "CLOUDFLARE_BEARER_TOKEN"},
+        "requests",
+    ),
+    "cloudfront": (
+        "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        {"DISTRIBUTION_ID": "CLOUDFRONT_DISTRIBUTION_ID"},
+        "boto3",
+    ),
+    "azure_cdn": (
+        "wagtail.contrib.frontend_cache.backends.AzureCdnBackend",
+        {
+            "RESOURCE_GROUP_NAME": "AZURE_RESOURCE_GROUP",
+            "CDN_PROFILE_NAME": "AZURE_CDN_PROFILE",
+            "CDN_ENDPOINT_NAME": "AZURE_CDN_ENDPOINT",
+        },
+        "azure.mgmt.cdn",
+    ),
+    "azure_front_door": (
+        "wagtail.contrib.frontend_cache.backends.AzureFrontDoorBackend",
+        {"RESOURCE_GROUP_NAME": "AZURE_RESOURCE_GROUP", "FRONT_DOOR_NAME": "AZURE_FRONT_DOOR_NAME"},
+        "azure.mgmt.frontdoor",
+    ),
+}
+
+
+def _installed(package: str) -> bool:
+    try:
+        return find_spec(package) is not None
+    except ModuleNotFoundError:  # its parent package is missing
+        return False
+
+
+def _frontend_cache_backends() -> dict[str, dict[str, object]]:
+    backends: dict[str, dict[str, object]] = {}
+    for name in (item.lower() for item in env_list("FRONTEND_CACHE_BACKEND", "none")):
+        if name == "none":
+            continue
+        if name not in _FRONTEND_CACHE_CHOICES:
+            choices = ", ".join(["none", *_FRONTEND_CACHE_CHOICES])
+            raise ImproperlyConfigured(f"FRONTEND_CACHE_BACKEND: {name!r} is not one of {choices}.")
+        backend, variables, package = _FRONTEND_CACHE_CHOICES[name]
+        missing = [variable for variable in variables.values() if not env_str(variable)]
+        if missing:
+            raise ImproperlyConfigured(f"FRONTEND_CACHE_BACKEND={name} needs {', '.join(missing)}.")
+        if package and not _installed(package):
+            raise ImproperlyConfigured(
+                f"FRONTEND_CACHE_BACKEND={name} needs the Python package {package!r} in the image."
+            )
+        options: dict[str, object] = {"BACKEND": backend}
+        options.update({option: env_str(variable) for option, variable in variables.items()})
+        if name == "varnish":
+            options["TIMEOUT"] = env_int("FRONTEND_CACHE_TIMEOUT", 5)
+        if name.startswith("azure") and env_str("AZURE_SUBSCRIPTION_ID"):
+            options["SUBSCRIPTION_ID"] = env_str("AZURE_SUBSCRIPTION_ID")
+        if env_list("FRONTEND_CACHE_HOSTNAMES"):
+            options["HOSTNAMES"] = env_list("FRONTEND_CACHE_HOSTNAMES")
+        backends[name] = options
+    return backends
+
+
+WAGTAILFRONTENDCACHE = _frontend_cache_backends()
+if WAGTAILFRONTENDCACHE:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+# Public routes that show content but are not pages, purged on every site with the pages:
+# routes without arguments, and routes showing one row of a model by `pk`.
+FRONTEND_CACHE_SITE_ROUTES = ["sitemap"]
+FRONTEND_CACHE_OBJECT_ROUTES = {"group_session_ics": "groups.GroupSession"}

@@ -172,7 +172,7 @@ def proxy(tmp_path_factory, site, proxy_port) -> Iterator[str]:
     )
     config = (ROOT / "deploy" / "nginx.conf").read_text()
     for old, new in [
-        ("server web:8000;", f"server 127.0.0.1:{site.port};"),
+        ("server cache:6081;", f"server 127.0.0.1:{site.port};"),
         ("/etc/nginx/certs/", f"{workdir}/"),
         ("listen 80 ", f"listen 127.0.0.1:{free_port()} "),
         ("listen 443 ", f"listen 127.0.0.1:{proxy_port} "),

@@ -55,12 +55,9 @@ def needs_live_site(item: pytest.Item) -> bool:
 MIGRATES_BACK_AND_FORTH = Path(__file__).parent / "enquiries" / "test_migrations.py"
 
 
-@pytest.hookimpl(trylast=True)  # after pytest-django has put transactional tests last
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects by these markers
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # The test that migrates the test database back and forth runs at the very end (after the
-    # other transactional tests): it leaves ContentType's cache cold, and a later
-    # serialized-rollback test would then create content types while its data is reloaded.
-    items.sort(key=lambda item: item.path == MIGRATES_BACK_AND_FORTH)
+    """Mark the tiers and the xdist groups (see the module docstring)."""
     for item in items:
         browser = item.path.is_relative_to(BROWSER_TESTS)
         live = needs_live_site(item)
@@ -74,6 +71,20 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         in_process = "tests/seed" if module.startswith("tests/seed/") else module
         group = "live_site" if live or browser else in_process
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+class MigrationTestLast:
+    """The test that migrates the test database back and forth runs at the very end (after the
+    other transactional tests): it leaves ContentType's cache cold, and a later
+    serialized-rollback test would then create content types while its data is reloaded."""
+
+    @pytest.hookimpl(trylast=True)  # after pytest-django has put transactional tests last
+    def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
+        items.sort(key=lambda item: item.path == MIGRATES_BACK_AND_FORTH)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(MigrationTestLast(), "migration-test-last")
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -415,3 +415,10 @@ WORKER_DB_RETRY_MAX_SECONDS = env_int("WORKER_DB_RETRY_MAX_SECONDS", 30)
 # (a keyed hash of its address, blanked after the window) in FEEDBACK_RATE_LIMIT_WINDOW_SECONDS.
 FEEDBACK_RATE_LIMIT_COUNT = env_int("FEEDBACK_RATE_LIMIT_COUNT", 20)
 FEEDBACK_RATE_LIMIT_WINDOW_SECONDS = env_int("FEEDBACK_RATE_LIMIT_WINDOW_SECONDS", 60 * 60)
+
+# --- Cheaper renders: what pages work out from the content, kept per process (pages app) ----------
+# The site, routes, site chrome and page parts are kept in each process until the content
+# generation changes (pages/content_memo.py); SiteLookupMiddleware hands Wagtail the request's
+# site from there. CONTENT_MEMO_ENABLED=false computes them on every request instead.
+CONTENT_MEMO_ENABLED = env_bool("CONTENT_MEMO_ENABLED", True)
+MIDDLEWARE.append("pages.site_lookup.SiteLookupMiddleware")

@@ -19,3 +19,9 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# --- Cheaper renders (pages app) ---------------------------------------------------------------
+# In-process tests run inside transactions that never commit, so content changes never move the
+# content generation: the per-process content memo is off here, and tests/performance turns it
+# on around its tests (with the generation bumped as a commit would).
+CONTENT_MEMO_ENABLED = False

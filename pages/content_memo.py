@@ -50,8 +50,15 @@ class ContentMemo:
         # One tuple, replaced whole, so a thread never stores a value under another generation.
         self._state: tuple[int | None, dict[Hashable, object]] = (None, {})
 
-    def get(self, request: HttpRequest | None, key: Hashable, compute: Callable[[], T]) -> T:
-        """The value kept for `key` in this generation, or `compute()`'s, kept for next time."""
+    def get(
+        self,
+        request: HttpRequest | None,
+        key: Hashable,
+        compute: Callable[[], T],
+        keep: Callable[[T], bool] | None = None,
+    ) -> T:
+        """The value kept for `key` in this generation, or `compute()`'s, kept for next time
+        (unless `keep` says otherwise of it)."""
         if not settings.CONTENT_MEMO_ENABLED:
             return _for_one_request(request, key, compute)
         generation = request_generation(request)
@@ -65,6 +72,8 @@ class ContentMemo:
         except KeyError:
             pass
         value = compute()
+        if keep is not None and not keep(value):
+            return value
         if len(values) >= self.max_entries:
             values.clear()
         values[key] = value

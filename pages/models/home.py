@@ -93,14 +93,17 @@ class HomePage(BasePage):
     def route(self, request, path_components):
         """Wagtail's routing (a query or two per level of the address), kept per address until
         the content changes (`pages.content_memo`): every page of the site is routed from here.
-        An address that leads nowhere raises Http404 and is not kept."""
+        Only a page's own address is kept (not one a page routes below itself, such as the
+        contact page's confirmations); one that leads nowhere raises Http404."""
         route_below = super().route
         if not path_components or getattr(request, "is_preview", False):
             return route_below(request, path_components)
+        address = self.url_path + "".join(f"{component}/" for component in path_components)
         return content_memo.get(
             request,
             ("route", self.pk, tuple(path_components)),
             lambda: route_below(request, path_components),
+            keep=lambda result: result.page.url_path == address,
         )
 
     def get_context(self, request, *args, **kwargs):

@@ -67,25 +67,27 @@ class BasePage(Page):
         return False
 
     def get_view_restrictions(self):
-        """Wagtail's view restrictions of this page and its ancestors, in one query: which pages
-        to check (the ancestors, aliases resolved to their originals) is kept until the content
-        changes (`pages.content_memo`)."""
+        """Wagtail's view restrictions of this page and its ancestors (aliases standing for their
+        originals). Whether there are any is kept until the content changes (`pages.content_memo`;
+        restrictions are content), so serving a public page asks the database nothing."""
         if not self.pk:
             return super().get_view_restrictions()
-        page_ids = content_memo.get(
-            None, ("view-restriction-pages", self.pk, self.path), self._view_restriction_page_ids
+        page_ids, restricted = content_memo.get(
+            None, ("view-restrictions", self.pk, self.path), self._view_restriction_pages
         )
+        if not restricted:
+            return PageViewRestriction.objects.none()
         return PageViewRestriction.objects.filter(page_id__in=page_ids)
 
-    def _view_restriction_page_ids(self) -> frozenset[int]:
-        """As Wagtail's `get_view_restrictions`: this page and its ancestors, an alias standing
-        for its original."""
+    def _view_restriction_pages(self) -> tuple[frozenset[int], bool]:
+        """The pages whose restrictions apply to this one (as Wagtail's `get_view_restrictions`
+        finds them), and whether any of them has one."""
         ids: set[int] = set()
         for page in [self, *self.get_ancestors().only("alias_of")]:
             while page.alias_of_id is not None:
                 page = page.alias_of
             ids.add(page.pk)
-        return frozenset(ids)
+        return frozenset(ids), PageViewRestriction.objects.filter(page_id__in=ids).exists()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from caching.lifetime import cache_deadline
 from pages.models import ServiceSettings, SiteNotice
@@ -130,3 +131,16 @@ def test_settings_kept_in_the_memo_are_one_object_per_generation(rf, home, memo_
     assert ServiceSettings.for_request(first) is ServiceSettings.for_request(second)
     content_committed()
     assert ServiceSettings.for_request(rf.get("/")) is not ServiceSettings.for_request(first)
+
+
+def test_a_page_made_private_asks_for_a_password_once_committed(client, home, memo_on):
+    topic = make_content(make_section(home), "private-notes")
+    assert client.get(topic.url).status_code == 200
+    PageViewRestriction.objects.create(
+        page=topic.get_parent(), restriction_type=PageViewRestriction.PASSWORD, password="x" * 12
+    )
+    content_committed()
+    response = client.get(topic.url)
+    assert response.status_code == 200
+    assert 'name="password"' in response.content.decode()
+    assert "no-cache" in response["Cache-Control"]

@@ -5,8 +5,9 @@ Usage (from the repository root):
 
 Starts a deployment as the live tests do (tests/live_site.py: gunicorn with the production
 settings and infant_mh/gunicorn.conf.py, 2 workers, a fresh migrated and seeded SQLite database,
-the page cache off so every request renders), requests every public page type --requests times,
-then reads VmRSS (and VmHWM, the peak) of each worker from /proc. The budget is bakerydemo's
+the page cache off so every request renders), requests every page type once (which makes the
+image renditions), restarts the workers (SIGHUP), requests every public page type --requests
+times, then reads VmRSS (and VmHWM, the peak) of each worker from /proc. The budget is bakerydemo's
 94 MiB per worker (issue 12). `--modules` also loads the application in this process the way a
 worker does (the WSGI application, the URLconf, one render of each page type through it) and
 prints how many modules that loaded, and which of the heavy packages issue 12 names are among them.
@@ -18,8 +19,10 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import signal
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -72,6 +75,18 @@ def measure_workers(requests: int) -> bool:
     env = {"PAGE_CACHE_ENABLED": "false", "RUN_TASK_WORKER": "false", "GUNICORN_THREADS": "2"}
     with running_site(workdir, extra_env=env) as site:
         assert site.process is not None
+        # A first round makes the image renditions (in production the task worker makes them
+        # when a file is saved, issue 12): then fresh workers, measured as they serve pages.
+        for page in PAGES:
+            get(site.port, page.path)
+        first = set(children(site.process.pid))
+        os.kill(site.process.pid, signal.SIGHUP)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and (
+            len(set(children(site.process.pid)) - first) < 2
+            or set(children(site.process.pid)) & first
+        ):
+            time.sleep(0.2)
         for _round in range(requests):
             for page in PAGES:
                 status = get(site.port, page.path)

@@ -422,3 +422,12 @@ FEEDBACK_RATE_LIMIT_WINDOW_SECONDS = env_int("FEEDBACK_RATE_LIMIT_WINDOW_SECONDS
 # site from there. CONTENT_MEMO_ENABLED=false computes them on every request instead.
 CONTENT_MEMO_ENABLED = env_bool("CONTENT_MEMO_ENABLED", True)
 MIDDLEWARE.append("pages.site_lookup.SiteLookupMiddleware")
+# Wagtail's images, documents, snippets and redirects apps without the API v3 they would load
+# into every worker (infant_mh/apps.py); the site mounts no Wagtail API.
+LEAN_WAGTAIL_APPS = {
+    "wagtail.images": "infant_mh.apps.ImagesConfig",
+    "wagtail.documents": "infant_mh.apps.DocumentsConfig",
+    "wagtail.snippets": "infant_mh.apps.SnippetsConfig",
+    "wagtail.contrib.redirects": "infant_mh.apps.RedirectsConfig",
+}
+INSTALLED_APPS = [LEAN_WAGTAIL_APPS.get(app, app) for app in INSTALLED_APPS]

@@ -45,7 +45,7 @@ def contact_details(request: HttpRequest | None, chosen: list[str]) -> ContactDe
     settings = (
         ServiceSettings.for_request(request)
         if request is not None
-        else ServiceSettings.for_default_site()
+        else ServiceSettings.for_rendering_without_request()
     )
     if settings is None:
         return ContactDetails()

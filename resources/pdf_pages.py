@@ -1,6 +1,8 @@
 """Read a poster's PDF: count its pages and render its first page as a PNG preview.
 
-pypdfium2 (Google's PDFium) is not thread-safe, so every call goes through one lock.
+pypdfium2 (Google's PDFium) is not thread-safe, so every call goes through one lock. It is
+imported where a PDF is read, not with this module (which the poster model imports): a web
+worker serving pages never reads a PDF, and loading PDFium costs it about 3 MiB (issue 12).
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ import contextlib
 import io
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import pypdfium2
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
+
+if TYPE_CHECKING:
+    import pypdfium2
 
 # Previews are drawn at this width (A4 portrait then comes out about 800 x 1131 pixels) and never
 # taller than PREVIEW_MAX_HEIGHT, whatever page size a PDF declares.
@@ -52,6 +57,8 @@ def _check_header(data: bytes) -> None:
 
 def _open_pdf(data: bytes) -> pypdfium2.PdfDocument:
     """Open PDF bytes (hold _PDFIUM_LOCK): at least one page, else UnreadablePdf."""
+    import pypdfium2
+
     try:
         pdf = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
@@ -75,6 +82,8 @@ def check_uploaded_pdf(file) -> None:
 
 def summarise_pdf(file) -> PdfSummary:
     """Page count and a PNG of the first page of a PDF `file` (a Django File or FieldFile)."""
+    import pypdfium2
+
     data = _read_bytes(file)
     with _PDFIUM_LOCK:
         pdf = _open_pdf(data)

@@ -588,3 +588,18 @@ if WAGTAILFRONTENDCACHE:
 # routes without arguments, and routes showing one row of a model by `pk`.
 FRONTEND_CACHE_SITE_ROUTES = ["sitemap"]
 FRONTEND_CACHE_OBJECT_ROUTES = {"group_session_ics": "groups.GroupSession"}
+# --- Cheaper renders: what pages work out from the content, kept per process (pages app) ----------
+# The site, routes, site chrome and page parts are kept in each process until the content
+# generation changes (pages/content_memo.py); SiteLookupMiddleware hands Wagtail the request's
+# site from there. CONTENT_MEMO_ENABLED=false computes them on every request instead.
+CONTENT_MEMO_ENABLED = env_bool("CONTENT_MEMO_ENABLED", True)
+MIDDLEWARE.append("pages.site_lookup.SiteLookupMiddleware")
+# Wagtail's images, documents, snippets and redirects apps without the API v3 they would load
+# into every worker (infant_mh/apps.py); the site mounts no Wagtail API.
+LEAN_WAGTAIL_APPS = {
+    "wagtail.images": "infant_mh.apps.ImagesConfig",
+    "wagtail.documents": "infant_mh.apps.DocumentsConfig",
+    "wagtail.snippets": "infant_mh.apps.SnippetsConfig",
+    "wagtail.contrib.redirects": "infant_mh.apps.RedirectsConfig",
+}
+INSTALLED_APPS = [LEAN_WAGTAIL_APPS.get(app, app) for app in INSTALLED_APPS]

@@ -26,3 +26,9 @@ STORAGES = {
 # test with an empty in-memory cache. Live tests use the production settings (cache on).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 PAGE_CACHE_ENABLED = False
+
+# --- Cheaper renders (pages app) ---------------------------------------------------------------
+# In-process tests run inside transactions that never commit, so content changes never move the
+# content generation: the per-process content memo is off here, and tests/performance turns it
+# on around its tests (with the generation bumped as a commit would).
+CONTENT_MEMO_ENABLED = False

@@ -7,6 +7,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from pages.blocks import BodyStreamBlock
+from pages.content_memo import content_memo
 
 from .base import BasePage
 
@@ -32,6 +33,15 @@ class ContentPage(BasePage):
         verbose_name = "content page"
 
     def shows_urgent_help_strip(self) -> bool:
-        """As its section does: a topic page in the parents' section shows the strip."""
+        """As its section does: a topic page in the parents' section shows the strip (kept
+        until the content changes, `pages.content_memo`)."""
+        if not self.path:
+            return self._section_shows_urgent_help_strip()
+        parent_path = self.path[: -self.steplen]
+        return content_memo.get(
+            None, ("urgent-help-strip-below", parent_path), self._section_shows_urgent_help_strip
+        )
+
+    def _section_shows_urgent_help_strip(self) -> bool:
         parent = self.get_parent()
         return parent is not None and parent.specific.shows_urgent_help_strip()

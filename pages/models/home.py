@@ -8,6 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
+from pages.content_memo import content_memo
 from pages.rich_text import RICH_TEXT_FEATURES
 
 from .base import BasePage
@@ -89,8 +90,32 @@ class HomePage(BasePage):
             return []
         return list(self.get_children().live().public().type(*types).order_by("path").specific())
 
+    def route(self, request, path_components):
+        """Wagtail's routing (a query or two per level of the address), kept per address until
+        the content changes (`pages.content_memo`): every page of the site is routed from here.
+        Only a page's own address is kept (not one a page routes below itself, such as the
+        contact page's confirmations); one that leads nowhere raises Http404."""
+        route_below = super().route
+        if not path_components or getattr(request, "is_preview", False):
+            return route_below(request, path_components)
+        address = self.url_path + "".join(f"{component}/" for component in path_components)
+        return content_memo.get(
+            request,
+            ("route", self.pk, tuple(path_components)),
+            lambda: route_below(request, path_components),
+            keep=lambda result: result.page.url_path == address,
+        )
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["route_cards"] = self.route_cards()
-        context["signposted"] = self.signposted_pages()
+        if getattr(request, "is_preview", False) or not self.pk:
+            route_cards, signposted = self.route_cards(), self.signposted_pages()
+        else:
+            route_cards, signposted = content_memo.get(
+                request,
+                ("home-parts", self.pk),
+                lambda: (self.route_cards(), self.signposted_pages()),
+            )
+        context["route_cards"] = route_cards
+        context["signposted"] = signposted
         return context

@@ -4,12 +4,14 @@ help."""
 from __future__ import annotations
 
 from django.db import models
+from django.http import HttpRequest
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Site
 
+from pages.content_memo import content_memo
 from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
 from pages.urgent_help import UrgentHelpEntry, UrgentHelpEntryBlock, entry_context
 
@@ -85,10 +87,31 @@ class ServiceSettings(BaseSiteSetting):
         verbose_name = "Service settings"
 
     @classmethod
+    def for_request(cls, request: HttpRequest) -> ServiceSettings:
+        """The settings of the request's site, kept on the request and, until the content
+        changes, in this process (`pages.content_memo`): shared, so never to be changed."""
+        attribute = cls.get_cache_attr_name()
+        settings: ServiceSettings | None = getattr(request, attribute, None)
+        if settings is None:
+            site = Site.find_for_request(request)
+            settings = content_memo.get(
+                request, ("service-settings", site.pk if site else None), lambda: cls.for_site(site)
+            )
+            setattr(request, attribute, settings)
+        return settings
+
+    @classmethod
     def for_default_site(cls) -> ServiceSettings | None:
         """The settings of the default site, for code that has no request (email, tasks)."""
         site = Site.objects.filter(is_default_site=True).first() or Site.objects.first()
         return cls.for_site(site) if site else None
+
+    @classmethod
+    def for_rendering_without_request(cls) -> ServiceSettings | None:
+        """The default site's settings for what pages render without the request (contact
+        details in rich text), kept until the content changes (`pages.content_memo`). Email and
+        tasks read them fresh with `for_default_site()`."""
+        return content_memo.get(None, "service-settings-default-site", cls.for_default_site)
 
     def urgent_help_entries(self) -> list[UrgentHelpEntry]:
         return [entry_context(child.value) for child in self.urgent_help]

@@ -3,11 +3,13 @@ Christmas": short text with an optional link, a start and an end, a plain or an 
 
 Whether a notice shows is worked out when a page is rendered, so it appears and disappears on
 time by itself. `next_notice_change()` says when that next happens, for a page cache to expire
-its entries then.
+its entries then. The site chrome keeps `notices_not_ended()` for a content generation and picks
+the ones showing at each render (`showing_among`, `next_change_among`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
@@ -72,6 +74,28 @@ class SiteNotice(RevisionMixin, models.Model):
         return self.style == self.IMPORTANT
 
 
+def notices_not_ended(moment: datetime | None = None) -> list[SiteNotice]:
+    """Every notice still showing or still to come at `moment` (default now), soonest-started
+    first: what a render later than `moment` may show, until the notices change."""
+    return list(SiteNotice.objects.filter(ends_at__gt=moment or timezone.now()))
+
+
+def showing_among(notices: Iterable[SiteNotice], moment: datetime) -> list[SiteNotice]:
+    """Those of `notices` inside their window at `moment` (start included, end excluded)."""
+    return [notice for notice in notices if notice.starts_at <= moment < notice.ends_at]
+
+
+def next_change_among(notices: Iterable[SiteNotice], moment: datetime) -> datetime | None:
+    """The next start or end of any of `notices` after `moment`, or None."""
+    later = [
+        boundary
+        for notice in notices
+        for boundary in (notice.starts_at, notice.ends_at)
+        if boundary > moment
+    ]
+    return min(later, default=None)
+
+
 def notices_showing(moment: datetime | None = None) -> list[SiteNotice]:
     """The notices to show now (or at `moment`), soonest-started first."""
     return list(SiteNotice.objects.showing_at(moment or timezone.now()))
@@ -81,7 +105,4 @@ def next_notice_change(moment: datetime | None = None) -> datetime | None:
     """The next start or end of any notice after now (or `moment`): when what pages show next
     changes. None if no notice starts or ends later."""
     moment = moment or timezone.now()
-    starts = SiteNotice.objects.filter(starts_at__gt=moment).aggregate(m=models.Min("starts_at"))
-    ends = SiteNotice.objects.filter(ends_at__gt=moment).aggregate(m=models.Min("ends_at"))
-    candidates = [value for value in (starts["m"], ends["m"]) if value is not None]
-    return min(candidates) if candidates else None
+    return next_change_among(notices_not_ended(moment), moment)

@@ -1,5 +1,6 @@
 """The site's names, header, breadcrumbs, footer, urgent help and site notice, fed from the page
-tree, the service settings and the site notices.
+tree, the service settings and the site notices (through `pages.chrome`, which works them out once
+per content generation).
 
 Each inclusion tag renders a component template from `templates/components/` with only the
 context it needs, so the components stay plain and testable. Templates rendered without a
@@ -8,62 +9,94 @@ request (the 400, 403 and 500 pages) get the names from code and never touch the
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
+
 from django import template
 from django.http import HttpRequest
+from django.template.loader import get_template
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from caching.lifetime import cache_until
-from pages.models.search import SearchPage
-from pages.models.service_settings import ServiceSettings
-from pages.models.site_notice import next_notice_change, notices_showing
-from pages.service_names import ORGANISATION_NAME, SERVICE_NAME
-from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard, UrgentHelpEntry
+from pages.chrome import SiteChrome, breadcrumbs_for, site_chrome
+from pages.content_memo import content_memo
+from pages.models.site_notice import next_change_among, showing_among
+from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard
 
 register = template.Library()
 
 
-def _service_settings(context: template.Context) -> ServiceSettings | None:
+def _chrome(context: template.Context) -> SiteChrome:
+    return site_chrome(context.get("request"))
+
+
+def _is_preview(request: HttpRequest | None) -> bool:
+    return bool(getattr(request, "is_preview", False))
+
+
+def _component(
+    context: template.Context,
+    key: Hashable,
+    template_name: str,
+    component_context: Callable[[], dict],
+) -> str:
+    """A component rendered with only its own context, as an inclusion tag renders it. With a
+    request, the HTML is kept until the content changes (`pages.content_memo`), under `key` and
+    the request's site: `key` must name everything else the HTML depends on."""
+
+    def render() -> str:
+        return get_template(template_name).render(component_context())
+
     request: HttpRequest | None = context.get("request")
-    return ServiceSettings.for_request(request) if request is not None else None
+    if request is None or _is_preview(request):
+        return render()
+    site = Site.find_for_request(request)
+    return content_memo.get(request, (template_name, site.pk if site else None, key), render)
 
 
 @register.simple_tag(takes_context=True)
 def service_name(context: template.Context) -> str:
-    settings = _service_settings(context)
-    return settings.service_name if settings else SERVICE_NAME
+    return _chrome(context).service_name
 
 
 @register.simple_tag(takes_context=True)
 def organisation_name(context: template.Context) -> str:
-    settings = _service_settings(context)
-    return settings.organisation_name if settings else ORGANISATION_NAME
+    return _chrome(context).organisation_name
 
 
-@register.inclusion_tag("components/header.html", takes_context=True)
-def site_header(context: template.Context) -> dict:
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    current: Page | None = context.get("page")
-    nav_items = []
-    home_url = "/"
-    if site is not None:
-        home = site.root_page
-        home_url = home.url or "/"
-        for child in home.get_children().live().in_menu().only("id", "title", "url_path", "path"):
-            active = current is not None and (
-                current.pk == child.pk or current.path.startswith(child.path)
-            )
-            nav_items.append(
-                {"title": child.title, "url": child.get_url(request), "active": active}
-            )
+def header_context(chrome: SiteChrome, current: Page | None, search_query: str) -> dict:
+    """The context of `components/header.html`."""
     return {
-        "service_name": service_name(context),
-        "organisation_name": organisation_name(context),
-        "home_url": home_url,
-        "nav_items": nav_items,
-        "search_url": SearchPage.url_for_site(site),
-        "search_query": context.get("search_query", ""),
+        "service_name": chrome.service_name,
+        "organisation_name": chrome.organisation_name,
+        "home_url": chrome.home_url,
+        "nav_items": [
+            {"title": item.title, "url": item.url, "active": item.is_active(current)}
+            for item in chrome.menu
+        ],
+        "search_url": chrome.search_url,
+        "search_query": search_query,
     }
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context: template.Context) -> str:
+    """The header, with the current section marked in the menu (and a search in its box: that
+    header is never kept, what visitors type is theirs)."""
+    chrome = _chrome(context)
+    current: Page | None = context.get("page")
+    search_query = context.get("search_query", "") or ""
+    if search_query:
+        return get_template("components/header.html").render(
+            header_context(chrome, current, search_query)
+        )
+    active = next((item.pk for item in chrome.menu if item.is_active(current)), None)
+    return _component(
+        context,
+        ("active", active),
+        "components/header.html",
+        lambda: header_context(chrome, current, ""),
+    )
 
 
 @register.simple_tag(takes_context=True)
@@ -73,44 +106,49 @@ def canonical_url(context: template.Context) -> str:
     views of a listing or search page name the page itself. Empty for previews and non-pages."""
     page: Page | None = context.get("page")
     request: HttpRequest | None = context.get("request")
-    if page is None or getattr(request, "is_preview", False) or not page.pk:
+    if page is None or _is_preview(request) or not page.pk:
         return ""
     return page.get_full_url(request) or ""
 
 
-@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context: template.Context) -> dict:
+@register.simple_tag(takes_context=True)
+def breadcrumbs(context: template.Context) -> str:
+    request: HttpRequest | None = context.get("request")
     page: Page | None = context.get("page")
-    request = context.get("request")
-    crumbs = []
-    if page is not None and page.depth > 2:
-        for ancestor in (
-            page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path")
-        ):
-            crumbs.append({"title": ancestor.title, "url": ancestor.get_url(request)})
-    return {"crumbs": crumbs}
+    return _component(
+        context,
+        page.path if page is not None else None,
+        "components/breadcrumbs.html",
+        lambda: {"crumbs": breadcrumbs_for(request, page)},
+    )
 
 
-@register.inclusion_tag("components/footer.html", takes_context=True)
-def site_footer(context: template.Context) -> dict:
-    settings = _service_settings(context)
-    return {
-        "footer_links": settings.footer_link_items() if settings else [],
-        "organisation_name": organisation_name(context),
-        "inbox_email": settings.inbox_email if settings else "",
-    }
+@register.simple_tag(takes_context=True)
+def site_footer(context: template.Context) -> str:
+    chrome = _chrome(context)
+    return _component(
+        context,
+        None,
+        "components/footer.html",
+        lambda: {
+            "footer_links": chrome.footer_links,
+            "organisation_name": chrome.organisation_name,
+            "inbox_email": chrome.inbox_email,
+        },
+    )
 
 
-@register.inclusion_tag("components/urgent_help.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def urgent_help(
     context: template.Context, compact: bool = False, heading: str = "Get help now"
-) -> dict:
-    settings = _service_settings(context)
-    return {
-        "entries": settings.urgent_help_entries() if settings else [],
-        "compact": compact,
-        "heading": heading,
-    }
+) -> str:
+    entries = _chrome(context).urgent_help
+    return _component(
+        context,
+        (bool(compact), heading),
+        "components/urgent_help.html",
+        lambda: {"entries": entries, "compact": compact, "heading": heading},
+    )
 
 
 @register.inclusion_tag("components/care_card.html")
@@ -119,36 +157,23 @@ def service_problem_care_card() -> CareCard:
     return SERVICE_PROBLEM_CARE_CARD
 
 
-def first_call(entries: list[UrgentHelpEntry], level: str) -> dict | None:
-    """The first entry at `level` with a phone number: {level, label, href, link_label}, or
-    None."""
-    for entry in entries:
-        if entry["level"] != level:
-            continue
-        for link in entry["links"]:
-            if link["href"].startswith("tel:"):
-                return {
-                    "level": level,
-                    "label": entry["label"],
-                    "href": link["href"],
-                    "link_label": link["label"],
-                }
-    return None
-
-
-@register.inclusion_tag("components/urgent_help_bar.html", takes_context=True)
-def urgent_help_bar(context: template.Context) -> dict:
+@register.simple_tag(takes_context=True)
+def urgent_help_bar(context: template.Context) -> str:
     """The emergency line and the urgent line, as tap-to-call links, at the top of every page."""
-    settings = _service_settings(context)
-    entries = settings.urgent_help_entries() if settings else []
-    calls = [call for level in ("emergency", "urgent") if (call := first_call(entries, level))]
-    return {"calls": calls}
+    calls = _chrome(context).urgent_calls
+    return _component(context, None, "components/urgent_help_bar.html", lambda: {"calls": calls})
 
 
 @register.inclusion_tag("components/site_notice.html", takes_context=True)
 def site_notices(context: template.Context) -> dict:
-    """The notices inside their window now (none on pages rendered without a request)."""
-    if context.get("request") is None:
+    """The notices inside their window now (none on pages rendered without a request). A cached
+    copy of the page lasts no longer than the next start or end of a notice."""
+    request: HttpRequest | None = context.get("request")
+    if request is None:
         return {"notices": []}
-    cache_until(context["request"], next_notice_change())  # cached pages change with the notices
-    return {"notices": notices_showing()}
+    notices = _chrome(context).notices
+    now = timezone.now()
+    next_change = next_change_among(notices, now)
+    if next_change is not None:
+        cache_until(request, next_change)
+    return {"notices": showing_among(notices, now)}

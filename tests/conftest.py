@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from tests import live_site as deployments
 from tests.live_site import LiveSite, running_site
@@ -26,6 +27,14 @@ from tests.live_site import LiveSite, running_site
 BROWSER_TESTS = Path(__file__).parent / "browser"
 LIVE_FIXTURE = "live_site"
 LIVE_CALLS = {"running_site", "LiveSite"}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache() -> Iterator[None]:
+    """Each test starts with an empty in-process cache: a test's rolled-back data (a rendition,
+    a page) must not be remembered by the next one (Wagtail caches rendition lookups)."""
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")

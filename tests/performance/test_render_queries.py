@@ -22,10 +22,10 @@ pytestmark = pytest.mark.django_db
 WARM_QUERIES = {
     "HomePage": 0,
     "ContentPage": 0,
-    "SectionLandingPage": 2,
+    "SectionLandingPage": 3,  # view restrictions, then one count and one slice (pagination)
     "PosterLibraryPage": 1,
     "ResourceIndexPage": 2,
-    "SearchPage": 9,
+    "SearchPage": 10,
     "ContactPage": 1,
     "GroupSessionsPage": 3,
 }

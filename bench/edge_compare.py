@@ -17,7 +17,9 @@ What runs, all on loopback (a benchmark, not a test):
   open_file_cache, stale copies served while one request refreshes them).
 Each page (home, parents) is loaded with wrk for --seconds per edge, in interleaved rounds in a
 different order each round, after a warm-up that leaves every edge holding the page (checked: the
-cached copy's body is the saved one). Figures are the median over rounds.
+cached copy's body is the saved one). Requests per second are the median over rounds; server CPU
+per request (the server's processes, from /proc, over every run) depends less on what else the
+machine is running.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from http_probe import fetch, wait_until_serving  # noqa: E402
 from nginx_static import NGINX, SavedPage, StaticServer  # noqa: E402
-from process_usage import machine_load, process_tree  # noqa: E402
+from process_usage import cpu_seconds, machine_load, process_tree  # noqa: E402
 from varnish_edge import VARNISHD, edge_vcl  # noqa: E402
 from wrk_load import run_wrk, write_reporter  # noqa: E402
 
@@ -300,12 +302,23 @@ def run(args: argparse.Namespace) -> dict:
                 return static.url(name)
             return next(e for e in edges if e.key == key).base_url + PAGES[name]
 
+        def server_pids(key: str) -> list[int]:
+            if key == "nginx-static":
+                return static.pids()
+            process = next(e for e in edges if e.key == key).process
+            assert process is not None
+            return process_tree(process.pid)
+
         keys = ["nginx-static", *(e.key for e in edges)]
         runs: dict[tuple[str, str], list[float]] = {(k, n): [] for k in keys for n in PAGES}
+        cpu = dict.fromkeys(runs, 0.0)
+        served = dict.fromkeys(runs, 0)
         for round_number in range(args.rounds):
             order = keys[round_number % len(keys) :] + keys[: round_number % len(keys)]
             for name in PAGES:
                 for key in order:
+                    pids = server_pids(key)
+                    before = cpu_seconds(pids)
                     result = run_wrk(
                         target(key, name),
                         seconds=args.seconds,
@@ -317,21 +330,25 @@ def run(args: argparse.Namespace) -> dict:
                     if result.errors:
                         raise SystemExit(f"{key} {name}: {result.errors} errors under load")
                     runs[key, name].append(result.requests_per_second)
+                    cpu[key, name] += cpu_seconds(pids) - before
+                    served[key, name] += result.requests
             print(f"  round {round_number + 1} of {args.rounds} done", flush=True)
-        pids = {e.key: len(process_tree(e.process.pid)) for e in edges if e.process}
     figures: dict[str, dict[str, dict[str, float]]] = {}
     for key in keys:
         figures[key] = {}
         for name in PAGES:
             rps = statistics.median(runs[key, name])
             base = statistics.median(runs["nginx-static", name])
-            figures[key][name] = {"requests_per_second": round(rps), "ratio": round(rps / base, 2)}
+            figures[key][name] = {
+                "requests_per_second": round(rps),
+                "ratio": round(rps / base, 2),
+                "server_cpu_us_per_request": round(1e6 * cpu[key, name] / served[key, name], 1),
+            }
     return {
         "settings": vars(args),
         "machine_load": {"start": load_at_start, "end": machine_load()},
         "labels": {"nginx-static": "nginx static, keep-alive", **{e.key: e.label for e in edges}},
         "x_cache": hits,
-        "processes": pids,
         "figures": figures,
     }
 
@@ -342,10 +359,17 @@ def print_table(report: dict) -> None:
         f"\nLoad average {load['start']['load_1m']:.1f} at the start, "
         f"{load['end']['load_1m']:.1f} at the end ({load['end']['cores']} cores)."
     )
-    print("| Server | " + " | ".join(f"{n} req/s (x nginx)" for n in PAGES) + " |")
+    print(
+        "| Server | "
+        + " | ".join(f"{n}: req/s (x nginx), server CPU µs/request" for n in PAGES)
+        + " |"
+    )
     print("|---|" + "---|" * len(PAGES))
     for key, cells in report["figures"].items():
-        row = " | ".join(f"{c['requests_per_second']:,} ({c['ratio']:.2f})" for c in cells.values())
+        row = " | ".join(
+            f"{c['requests_per_second']:,} ({c['ratio']:.2f}), {c['server_cpu_us_per_request']}"
+            for c in cells.values()
+        )
         print(f"| {report['labels'][key]} | {row} |")
 
 

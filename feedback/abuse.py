@@ -25,12 +25,13 @@ COMMENT_STEP_MAX_AGE = 60 * 60
 
 
 def page_token(page_id: int) -> str:
-    return signing.dumps(page_id, salt=PAGE_TOKEN_SALT)
+    """The page id, signed without a timestamp: the same bytes on every render of the page."""
+    return signing.Signer(salt=PAGE_TOKEN_SALT).sign_object(page_id)
 
 
 def page_id_from_token(token: str) -> int | None:
     try:
-        value = signing.loads(token, salt=PAGE_TOKEN_SALT)
+        value = signing.Signer(salt=PAGE_TOKEN_SALT).unsign_object(token)
     except (signing.BadSignature, TypeError, ValueError):
         return None
     return value if isinstance(value, int) else None

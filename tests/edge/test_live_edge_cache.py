@@ -250,7 +250,11 @@ def test_a_response_that_sets_a_cookie_is_never_cached(edge):
 
 
 def test_purge_only_from_the_acl_and_it_clears_every_query_string(edge):
-    variants = ["/useful-links/", "/useful-links/?audience=professionals", "/useful-links/?page=2"]
+    variants = [
+        "/useful-links/",
+        "/useful-links/?audience=professionals",
+        "/useful-links/?audience=parents",
+    ]
     for path in variants:
         cached(edge, path)
     status, _response, _body = edge.request("PURGE", "/useful-links/", source="127.0.0.2")

@@ -94,6 +94,11 @@ def site(tmp_path_factory, server, smtp) -> Iterator[LiveSite]:
         "ENQUIRY_RATE_LIMIT_COUNT": "50",
         "CONTACT_FALLBACK_PHONE": PHONE,
         "CONTACT_FALLBACK_EMAIL": EMAIL,
+        # These tests follow a render through the fault. A page the page cache holds, or one the
+        # content memo can render with no query (home, topic pages), is served without the
+        # database, which would hide the path under test.
+        "PAGE_CACHE_ENABLED": "false",
+        "CONTENT_MEMO_ENABLED": "false",
     }
     with running_site(workdir, extra_env=extra_env, database_url=server.url("infant_mh")) as live:
         yield live

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.http import HttpRequest
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageQuerySet, Site, get_page_models
 from wagtail.search.backends import get_search_backend
@@ -35,6 +36,7 @@ from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.query import Or, PlainText, SearchQuery
 from wagtail.search.utils import normalise_query_string
 
+from pages.content_memo import content_memo
 from pages.models.search_terms import CrisisSearchTerm, SearchSynonym
 from pages.search_matching import matching_phrases, tokens
 from resources.choices import LinkStatus
@@ -160,15 +162,22 @@ def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> l
 
 class ResultSource:
     """One kind of result (pages, useful links or posters): a search in the database, counted
-    and sliced there, and how to show a slice of what it finds."""
+    and sliced there, and how to show a slice of what it finds. `counted` is the same search
+    without ranking: counting needs no scores, and scoring every match is the costly part."""
 
-    def __init__(self, found: BaseSearchResults, show: Callable[[list[Any]], list[SearchResult]]):
+    def __init__(
+        self,
+        found: BaseSearchResults,
+        counted: BaseSearchResults,
+        show: Callable[[list[Any]], list[SearchResult]],
+    ):
         self.found = found
+        self.counted = counted
         self.show = show
 
     @cached_property
     def count(self) -> int:
-        return self.found.count()
+        return self.counted.count()
 
     def slice(self, start: int, stop: int) -> list[SearchResult]:
         return self.show(list(self.found[start:stop]))
@@ -220,12 +229,25 @@ def _unsearchable_page_types() -> list[int]:
     ]
 
 
+def _backend_source(
+    terms: str | SearchQuery, public: Any, show: Callable[[list[Any]], list[SearchResult]]
+) -> ResultSource:
+    backend = get_search_backend()
+    return ResultSource(
+        backend.search(terms, public),
+        backend.search(terms, public, order_by_relevance=False),
+        show,
+    )
+
+
 def _page_source(terms: str | SearchQuery, pages: PageQuerySet, promoted: list[SearchResult]):
     shown = pages.exclude(content_type__in=_unsearchable_page_types())
     promoted_ids = [result.page_id for result in promoted if result.page_id]
     if promoted_ids:
         shown = shown.exclude(id__in=promoted_ids)
-    return ResultSource(shown.search(terms), _show_pages)
+    return ResultSource(
+        shown.search(terms), shown.search(terms, order_by_relevance=False), _show_pages
+    )
 
 
 def _link_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
@@ -235,7 +257,7 @@ def _link_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> Resu
     promoted_urls = [result.url for result in promoted]
     if promoted_urls:
         public = public.exclude(url__in=promoted_urls)
-    return ResultSource(get_search_backend().search(terms, public), _show_links)
+    return _backend_source(terms, public, _show_links)
 
 
 def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
@@ -248,7 +270,7 @@ def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> Re
     ]
     if promoted_documents:
         public = public.exclude(document__in=promoted_documents)
-    return ResultSource(get_search_backend().search(terms, public), _show_posters)
+    return _backend_source(terms, public, _show_posters)
 
 
 class MergedResults:
@@ -283,19 +305,49 @@ class MergedResults:
         return iter(self[:])
 
 
-def search_site(query: str, site: Site | None, pages: PageQuerySet | None = None) -> SearchOutcome:
-    """Promoted results first, then pages, useful links and posters (each once). `pages`: the
-    pages that may be found (default: `visible_pages(site)`)."""
+def _query_words(request: HttpRequest | None, terms: str) -> tuple[list[str], bool]:
+    """The query's synonyms and whether it is a crisis query, worked out once per query and
+    content generation (the editors' synonyms and crisis terms are content)."""
+
+    def work_out() -> tuple[list[str], bool]:
+        groups = content_memo.get(request, ("search-synonym-groups",), _synonym_groups)
+        phrases = content_memo.get(request, ("search-crisis-phrases",), _crisis_phrases)
+        return synonyms_for(terms, groups), is_crisis_query(terms, phrases)
+
+    return content_memo.get(request, ("search-query-words", terms), work_out)
+
+
+def _synonym_groups() -> list[list[str]]:
+    return [group.term_list() for group in SearchSynonym.objects.all()]
+
+
+def _crisis_phrases() -> list[str]:
+    return list(CrisisSearchTerm.objects.values_list("phrase", flat=True))
+
+
+def search_site(
+    query: str,
+    site: Site | None,
+    pages: PageQuerySet | None = None,
+    request: HttpRequest | None = None,
+) -> SearchOutcome:
+    """Promoted results first, then pages, useful links and posters (each once). `pages`:
+    `visible_pages(site)` if already at hand (built here otherwise). `request`: the request
+    searching, so the lookups that depend on the content alone (synonyms, crisis terms,
+    promotions) are kept per content generation (`pages.content_memo`)."""
     terms = search_terms(query)
     if not terms:
         return SearchOutcome(query=query, results=MergedResults([], []), crisis=False, synonyms=[])
-    groups = [group.term_list() for group in SearchSynonym.objects.all()]
-    synonyms = synonyms_for(terms, groups)
-    crisis = is_crisis_query(terms, list(CrisisSearchTerm.objects.values_list("phrase", flat=True)))
+    synonyms, crisis = _query_words(request, terms)
     backend_query = _backend_query(terms, synonyms)
     if pages is None:
         pages = visible_pages(site)
-    promoted = _promoted_results(query, synonyms, pages)
+    visible = pages
+    promoted = content_memo.get(
+        request,
+        ("search-promotions", site.pk if site else None, query, tuple(synonyms)),
+        lambda: _promoted_results(query, synonyms, visible),
+    )
     sources = [
         _page_source(backend_query, pages, promoted),
         _link_source(backend_query, promoted),

@@ -118,7 +118,7 @@ class SearchPage(BasePage):
         query = clean_query(request.GET.get("q", ""))
         site = Site.find_for_request(request)
         visible = visible_pages(site)
-        outcome = search_site(query, site, visible) if query else None
+        outcome = search_site(query, site, visible, request) if query else None
         # Counted and sliced in the database: one page of results is built, never all of them.
         pagination = paginate(
             outcome.results if outcome else [], RESULTS_PER_PAGE, request, {"q": query}

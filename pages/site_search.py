@@ -27,18 +27,19 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageQuerySet, Site, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.query import Or, PlainText, SearchQuery
-from wagtail.search.utils import normalise_query_string
+from wagtail.search.utils import get_descendants_content_types_pks, normalise_query_string
 
 from pages.content_memo import content_memo
 from pages.models.search_terms import CrisisSearchTerm, SearchSynonym
 from pages.search_matching import matching_phrases, tokens
+from pages.search_ranking import RankedSource, index_ranking
 from resources.choices import LinkStatus
 
 MAX_QUERY_LENGTH = 100
@@ -160,33 +161,39 @@ def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> l
     return results
 
 
-class ResultSource:
-    """One kind of result (pages, useful links or posters): a search in the database, counted
-    and sliced there, and how to show a slice of what it finds. `counted` is the same search
-    without ranking: counting needs no scores, and scoring every match is the costly part."""
+@dataclass(frozen=True)
+class KindSearch:
+    """The search for one kind of result (pages, useful links or posters): the rows that may
+    be shown, the backend's search of them, and how to show some of them, by id in order."""
 
-    def __init__(
-        self,
-        found: BaseSearchResults,
-        counted: BaseSearchResults,
-        show: Callable[[list[Any]], list[SearchResult]],
-    ):
-        self.found = found
+    public: QuerySet
+    found: BaseSearchResults
+    show: Callable[[list[int]], list[SearchResult]]
+
+    def content_types(self) -> list[int]:
+        return list(get_descendants_content_types_pks(self.public.model))
+
+
+class ResultSource:
+    """One kind of result through the search backend, counted and sliced in the database. It
+    counts the same search without ranking: counting needs no scores, and scoring every match
+    is the costly part."""
+
+    def __init__(self, search: KindSearch, counted: BaseSearchResults):
+        self.search = search
         self.counted = counted
-        self.show = show
 
     @cached_property
     def count(self) -> int:
         return self.counted.count()
 
     def slice(self, start: int, stop: int) -> list[SearchResult]:
-        return self.show(list(self.found[start:stop]))
+        return self.search.show([item.pk for item in self.search.found[start:stop]])
 
 
-def _show_pages(found: list[Page]) -> list[SearchResult]:
+def _show_pages(ids: list[int]) -> list[SearchResult]:
     """Pages as results, with their summaries (one query per page type on this slice)."""
-    specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific()
-    by_id = {page.pk: page for page in specific}
+    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
     return [
         SearchResult(
             title=page.title,
@@ -194,29 +201,40 @@ def _show_pages(found: list[Page]) -> list[SearchResult]:
             summary=getattr(page, "summary", "") or page.search_description,
             kind=KIND_PAGE,
         )
-        for page in (by_id.get(found_page.pk) for found_page in found)
+        for page in (by_id.get(page_id) for page_id in ids)
         if page is not None
     ]
 
 
-def _show_links(found: list[Any]) -> list[SearchResult]:
-    return [
-        SearchResult(title=link.title, url=link.url, summary=link.summary, kind=KIND_LINK)
-        for link in found
-    ]
+def _in_order(public: QuerySet, ids: list[int]) -> list[Any]:
+    by_id = {item.pk: item for item in public.filter(pk__in=ids)}
+    return [by_id[item_id] for item_id in ids if item_id in by_id]
 
 
-def _show_posters(found: list[Any]) -> list[SearchResult]:
-    results = []
-    for poster in found:
-        meta = poster.download_meta
-        summary = f"{poster.summary} ({meta})" if meta else poster.summary
-        results.append(
-            SearchResult(
-                title=poster.title, url=poster.document.url, summary=summary, kind=KIND_POSTER
+def _show_links(public: QuerySet) -> Callable[[list[int]], list[SearchResult]]:
+    def show(ids: list[int]) -> list[SearchResult]:
+        return [
+            SearchResult(title=link.title, url=link.url, summary=link.summary, kind=KIND_LINK)
+            for link in _in_order(public, ids)
+        ]
+
+    return show
+
+
+def _show_posters(public: QuerySet) -> Callable[[list[int]], list[SearchResult]]:
+    def show(ids: list[int]) -> list[SearchResult]:
+        results = []
+        for poster in _in_order(public, ids):
+            meta = poster.download_meta
+            summary = f"{poster.summary} ({meta})" if meta else poster.summary
+            results.append(
+                SearchResult(
+                    title=poster.title, url=poster.document.url, summary=summary, kind=KIND_POSTER
+                )
             )
-        )
-    return results
+        return results
+
+    return show
 
 
 def _unsearchable_page_types() -> list[int]:
@@ -229,38 +247,25 @@ def _unsearchable_page_types() -> list[int]:
     ]
 
 
-def _backend_source(
-    terms: str | SearchQuery, public: Any, show: Callable[[list[Any]], list[SearchResult]]
-) -> ResultSource:
-    backend = get_search_backend()
-    return ResultSource(
-        backend.search(terms, public),
-        backend.search(terms, public, order_by_relevance=False),
-        show,
-    )
-
-
-def _page_source(terms: str | SearchQuery, pages: PageQuerySet, promoted: list[SearchResult]):
+def _page_search(terms: str | SearchQuery, pages: PageQuerySet, promoted: list[SearchResult]):
     shown = pages.exclude(content_type__in=_unsearchable_page_types())
     promoted_ids = [result.page_id for result in promoted if result.page_id]
     if promoted_ids:
         shown = shown.exclude(id__in=promoted_ids)
-    return ResultSource(
-        shown.search(terms), shown.search(terms, order_by_relevance=False), _show_pages
-    )
+    return KindSearch(shown, shown.search(terms), _show_pages)
 
 
-def _link_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
+def _link_search(terms: str | SearchQuery, promoted: list[SearchResult]) -> KindSearch:
     model = apps.get_model("resources", "ResourceLink")
     # Not `live()`: the search backend filters on indexed fields only.
     public = model.objects.filter(live=True).exclude(status=LinkStatus.BROKEN).exclude(url="")
     promoted_urls = [result.url for result in promoted]
     if promoted_urls:
         public = public.exclude(url__in=promoted_urls)
-    return _backend_source(terms, public, _show_links)
+    return KindSearch(public, get_search_backend().search(terms, public), _show_links(public))
 
 
-def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
+def _poster_search(terms: str | SearchQuery, promoted: list[SearchResult]) -> KindSearch:
     model = apps.get_model("resources", "Poster")
     public = model.objects.filter(live=True, document__isnull=False).select_related("document")
     promoted_documents = [
@@ -270,7 +275,20 @@ def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> Re
     ]
     if promoted_documents:
         public = public.exclude(document__in=promoted_documents)
-    return _backend_source(terms, public, _show_posters)
+    return KindSearch(public, get_search_backend().search(terms, public), _show_posters(public))
+
+
+def _sources(terms: str | SearchQuery, searches: list[KindSearch]) -> list[Any]:
+    """Each kind's results: ranked in SQLite's index when the backend is SQLite's (see
+    `pages.search_ranking`), else through the backend."""
+    ranking = index_ranking([(kind.found, kind.public, kind.content_types()) for kind in searches])
+    if ranking is not None:
+        return [RankedSource(ranking, index, kind.show) for index, kind in enumerate(searches)]
+    backend = get_search_backend()
+    return [
+        ResultSource(kind, backend.search(terms, kind.public, order_by_relevance=False))
+        for kind in searches
+    ]
 
 
 class MergedResults:
@@ -278,7 +296,7 @@ class MergedResults:
     `Paginator` pages in the database: `count()` is one COUNT per kind, and a slice fetches
     only the kinds it overlaps (usually one query, a page of ten never more than three)."""
 
-    def __init__(self, promoted: list[SearchResult], sources: list[ResultSource]):
+    def __init__(self, promoted: list[SearchResult], sources: list[ResultSource | RankedSource]):
         self.promoted = promoted
         self.sources = sources
 
@@ -348,11 +366,12 @@ def search_site(
         ("search-promotions", site.pk if site else None, query, tuple(synonyms)),
         lambda: _promoted_results(query, synonyms, visible),
     )
-    sources = [
-        _page_source(backend_query, pages, promoted),
-        _link_source(backend_query, promoted),
-        _poster_source(backend_query, promoted),
+    searches = [
+        _page_search(backend_query, pages, promoted),
+        _link_search(backend_query, promoted),
+        _poster_search(backend_query, promoted),
     ]
+    sources = _sources(backend_query, searches)
     return SearchOutcome(
         query=query,
         results=MergedResults(promoted, sources),

@@ -74,6 +74,7 @@ class Kind:
     content_types: Sequence[int]
     public: QuerySet
 
+    @cached_property
     def filter_sql(self) -> tuple[str, list[Any]]:
         placeholders = ", ".join(["%s"] * len(self.content_types))
         public_sql, public_params = self.public.values("pk").query.sql_with_params()
@@ -95,7 +96,7 @@ class IndexRanking:
     def counts(self) -> list[int]:
         selects, params = [], list(self.matches[1])
         for kind in self.kinds:
-            where, where_params = kind.filter_sql()
+            where, where_params = kind.filter_sql
             # SQL compiled by Django, values as parameters (here and below).
             selects.append(f"(SELECT COUNT(DISTINCT m.oid) FROM matches m WHERE {where})")  # noqa: S608
             params.extend(where_params)
@@ -104,16 +105,17 @@ class IndexRanking:
             cursor.execute(sql, params)
             return [int(count) for count in cursor.fetchone()]
 
-    def ranked_ids(self, kind: Kind, start: int, stop: int) -> list[int]:
-        """The ids of this kind's matches from `start` to `stop`, best first (then newest)."""
-        where, where_params = kind.filter_sql()
+    def ranked(self, kind: Kind, start: int, stop: int) -> list[tuple[int, int]]:
+        """(content type, id) of this kind's matches from `start` to `stop`, best first (then
+        newest)."""
+        where, where_params = kind.filter_sql
         matches_sql = self.matches[0]
-        sql = f"WITH matches AS ({matches_sql}) SELECT CAST(m.oid AS INTEGER)"
+        sql = f"WITH matches AS ({matches_sql}) SELECT m.ct, CAST(m.oid AS INTEGER)"
         sql += f" FROM matches m WHERE {where}"
         sql += " ORDER BY m.score ASC, CAST(m.oid AS INTEGER) DESC LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*self.matches[1], *where_params, stop - start, start])
-            return [row[0] for row in cursor.fetchall()]
+            return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
 class RankedSource:
@@ -124,7 +126,7 @@ class RankedSource:
         self,
         ranking: IndexRanking,
         index: int,
-        fetch: Callable[[list[int]], list[Any]],
+        fetch: Callable[[list[tuple[int, int]]], list[Any]],
     ):
         self.ranking = ranking
         self.index = index
@@ -135,7 +137,7 @@ class RankedSource:
         return self.ranking.counts[self.index]
 
     def slice(self, start: int, stop: int) -> list[Any]:
-        return self.fetch(self.ranking.ranked_ids(self.ranking.kinds[self.index], start, stop))
+        return self.fetch(self.ranking.ranked(self.ranking.kinds[self.index], start, stop))
 
 
 def index_ranking(

@@ -112,10 +112,12 @@ def is_crisis_query(query: str, phrases: list[str]) -> bool:
     return bool(matching_phrases(query, phrases))
 
 
-def visible_pages(site: Site | None) -> PageQuerySet:
-    """Live, public pages of this site (below the tree's root). Reuse the one queryset: each
-    new `public()` filter costs a query for the view restrictions."""
-    pages = Page.objects.live().public().exclude(depth=1)
+def visible_pages(site: Site | None, request: HttpRequest | None = None) -> PageQuerySet:
+    """Live, public pages of this site (below the tree's root). Reuse the one queryset: the
+    private sections it leaves out are read from the database (once per content generation
+    with a `request`, else on every call)."""
+    private = content_memo.get(request, ("private-pages-q",), Page.objects.all().private_q)
+    pages = Page.objects.live().exclude(private).exclude(depth=1)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages
@@ -164,11 +166,12 @@ def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> l
 @dataclass(frozen=True)
 class KindSearch:
     """The search for one kind of result (pages, useful links or posters): the rows that may
-    be shown, the backend's search of them, and how to show some of them, by id in order."""
+    be shown, the backend's search of them, and how to show some of them, by (content type, id)
+    in order."""
 
     public: QuerySet
     found: BaseSearchResults
-    show: Callable[[list[int]], list[SearchResult]]
+    show: Callable[[list[tuple[int, int]]], list[SearchResult]]
 
     def content_types(self) -> list[int]:
         return list(get_descendants_content_types_pks(self.public.model))
@@ -188,12 +191,23 @@ class ResultSource:
         return self.counted.count()
 
     def slice(self, start: int, stop: int) -> list[SearchResult]:
-        return self.search.show([item.pk for item in self.search.found[start:stop]])
+        found = self.search.found[start:stop]
+        return self.search.show([(getattr(item, "content_type_id", 0), item.pk) for item in found])
 
 
-def _show_pages(ids: list[int]) -> list[SearchResult]:
-    """Pages as results, with their summaries (one query per page type on this slice)."""
-    by_id = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+def _show_pages(rows: list[tuple[int, int]]) -> list[SearchResult]:
+    """Pages as results, with their summaries: one query per page type on this slice. `rows`:
+    (content type, id) of each page, in order."""
+    ids_by_type: dict[int, list[int]] = {}
+    for content_type_id, page_id in rows:
+        ids_by_type.setdefault(content_type_id, []).append(page_id)
+    by_id: dict[int, Page] = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not issubclass(model, Page):
+            by_id.update((page.pk, page) for page in Page.objects.filter(pk__in=ids).specific())
+        else:
+            by_id.update((page.pk, page) for page in model._default_manager.filter(pk__in=ids))
     return [
         SearchResult(
             title=page.title,
@@ -201,30 +215,31 @@ def _show_pages(ids: list[int]) -> list[SearchResult]:
             summary=getattr(page, "summary", "") or page.search_description,
             kind=KIND_PAGE,
         )
-        for page in (by_id.get(page_id) for page_id in ids)
+        for page in (by_id.get(page_id) for _content_type_id, page_id in rows)
         if page is not None
     ]
 
 
-def _in_order(public: QuerySet, ids: list[int]) -> list[Any]:
+def _in_order(public: QuerySet, rows: list[tuple[int, int]]) -> list[Any]:
+    ids = [item_id for _content_type_id, item_id in rows]
     by_id = {item.pk: item for item in public.filter(pk__in=ids)}
     return [by_id[item_id] for item_id in ids if item_id in by_id]
 
 
-def _show_links(public: QuerySet) -> Callable[[list[int]], list[SearchResult]]:
-    def show(ids: list[int]) -> list[SearchResult]:
+def _show_links(public: QuerySet) -> Callable[[list[tuple[int, int]]], list[SearchResult]]:
+    def show(rows: list[tuple[int, int]]) -> list[SearchResult]:
         return [
             SearchResult(title=link.title, url=link.url, summary=link.summary, kind=KIND_LINK)
-            for link in _in_order(public, ids)
+            for link in _in_order(public, rows)
         ]
 
     return show
 
 
-def _show_posters(public: QuerySet) -> Callable[[list[int]], list[SearchResult]]:
-    def show(ids: list[int]) -> list[SearchResult]:
+def _show_posters(public: QuerySet) -> Callable[[list[tuple[int, int]]], list[SearchResult]]:
+    def show(rows: list[tuple[int, int]]) -> list[SearchResult]:
         results = []
-        for poster in _in_order(public, ids):
+        for poster in _in_order(public, rows):
             meta = poster.download_meta
             summary = f"{poster.summary} ({meta})" if meta else poster.summary
             results.append(
@@ -359,7 +374,7 @@ def search_site(
     synonyms, crisis = _query_words(request, terms)
     backend_query = _backend_query(terms, synonyms)
     if pages is None:
-        pages = visible_pages(site)
+        pages = visible_pages(site, request)
     visible = pages
     promoted = content_memo.get(
         request,

@@ -117,7 +117,7 @@ class SearchPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         query = clean_query(request.GET.get("q", ""))
         site = Site.find_for_request(request)
-        visible = visible_pages(site)
+        visible = visible_pages(site, request)
         outcome = search_site(query, site, visible, request) if query else None
         # Counted and sliced in the database: one page of results is built, never all of them.
         pagination = paginate(

@@ -67,54 +67,54 @@ def _normalized(compiler: Any) -> SearchQuery | None:
     return normalized
 
 
+def _kind_sql(content_types: Sequence[int], public: QuerySet) -> tuple[str, tuple[Any, ...]]:
+    """The condition for a match to be one of this kind's public rows."""
+    placeholders = ", ".join(["%s"] * len(content_types))
+    public_sql, public_params = public.values("pk").query.sql_with_params()
+    return (
+        f"m.ct IN ({placeholders}) AND CAST(m.oid AS INTEGER) IN ({public_sql})",
+        (*content_types, *public_params),
+    )
+
+
 @dataclass(frozen=True)
-class Kind:
-    """One kind of result: its model's content types and the rows that may be shown."""
+class RankingPlan:
+    """The SQL of one search's matches and of each kind's condition: content alone decides it,
+    so it may be kept per content generation (nothing in it changes once made)."""
 
-    content_types: Sequence[int]
-    public: QuerySet
-
-    @cached_property
-    def filter_sql(self) -> tuple[str, list[Any]]:
-        placeholders = ", ".join(["%s"] * len(self.content_types))
-        public_sql, public_params = self.public.values("pk").query.sql_with_params()
-        return (
-            f"m.ct IN ({placeholders}) AND CAST(m.oid AS INTEGER) IN ({public_sql})",
-            [*self.content_types, *public_params],
-        )
+    matches: tuple[str, tuple[Any, ...]]
+    kinds: tuple[tuple[str, tuple[Any, ...]], ...]
 
 
 class IndexRanking:
     """The matches of one search in the SQLite index, counted per kind in one query and ranked
     per kind with a limit."""
 
-    def __init__(self, matches: tuple[str, list[Any]], kinds: list[Kind]):
-        self.matches = matches
-        self.kinds = kinds
+    def __init__(self, plan: RankingPlan):
+        self.plan = plan
 
     @cached_property
     def counts(self) -> list[int]:
-        selects, params = [], list(self.matches[1])
-        for kind in self.kinds:
-            where, where_params = kind.filter_sql
+        selects, params = [], list(self.plan.matches[1])
+        for where, where_params in self.plan.kinds:
             # SQL compiled by Django, values as parameters (here and below).
             selects.append(f"(SELECT COUNT(DISTINCT m.oid) FROM matches m WHERE {where})")  # noqa: S608
             params.extend(where_params)
-        sql = f"WITH matches AS ({self.matches[0]}) SELECT {', '.join(selects)}"
+        sql = f"WITH matches AS ({self.plan.matches[0]}) SELECT {', '.join(selects)}"
         with connection.cursor() as cursor:
             cursor.execute(sql, params)
             return [int(count) for count in cursor.fetchone()]
 
-    def ranked(self, kind: Kind, start: int, stop: int) -> list[tuple[int, int]]:
-        """(content type, id) of this kind's matches from `start` to `stop`, best first (then
-        newest)."""
-        where, where_params = kind.filter_sql
-        matches_sql = self.matches[0]
+    def ranked(self, index: int, start: int, stop: int) -> list[tuple[int, int]]:
+        """(content type, id) of kind `index`'s matches from `start` to `stop`, best first
+        (then newest)."""
+        where, where_params = self.plan.kinds[index]
+        matches_sql, matches_params = self.plan.matches
         sql = f"WITH matches AS ({matches_sql}) SELECT m.ct, CAST(m.oid AS INTEGER)"
         sql += f" FROM matches m WHERE {where}"
         sql += " ORDER BY m.score ASC, CAST(m.oid AS INTEGER) DESC LIMIT %s OFFSET %s"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*self.matches[1], *where_params, stop - start, start])
+            cursor.execute(sql, [*matches_params, *where_params, stop - start, start])
             return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
@@ -137,18 +137,21 @@ class RankedSource:
         return self.ranking.counts[self.index]
 
     def slice(self, start: int, stop: int) -> list[Any]:
-        return self.fetch(self.ranking.ranked(self.ranking.kinds[self.index], start, stop))
+        return self.fetch(self.ranking.ranked(self.index, start, stop))
 
 
-def index_ranking(
+def ranking_plan(
     searches: list[tuple[BaseSearchResults, QuerySet, Sequence[int]]],
-) -> IndexRanking | None:
-    """One ranking over these searches (their results, public rows and content types), all of
-    the same query in the SQLite index; None when another backend or query shape must run."""
+) -> RankingPlan | None:
+    """The plan for ranking these searches (their results, public rows and content types), all
+    of the same query, in the SQLite index; None when another backend or query shape must run."""
     first = searches[0][0]
     if not uses_sqlite_index(first):
         return None
     matches = _matches_sql(first)
     if matches is None:
         return None
-    return IndexRanking(matches, [Kind(types, public) for _found, public, types in searches])
+    return RankingPlan(
+        matches=(matches[0], tuple(matches[1])),
+        kinds=tuple(_kind_sql(types, public) for _found, public, types in searches),
+    )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -39,7 +39,7 @@ from wagtail.search.utils import get_descendants_content_types_pks, normalise_qu
 from pages.content_memo import content_memo
 from pages.models.search_terms import CrisisSearchTerm, SearchSynonym
 from pages.search_matching import matching_phrases, tokens
-from pages.search_ranking import RankedSource, index_ranking
+from pages.search_ranking import IndexRanking, RankedSource, ranking_plan
 from resources.choices import LinkStatus
 
 MAX_QUERY_LENGTH = 100
@@ -293,11 +293,24 @@ def _poster_search(terms: str | SearchQuery, promoted: list[SearchResult]) -> Ki
     return KindSearch(public, get_search_backend().search(terms, public), _show_posters(public))
 
 
-def _sources(terms: str | SearchQuery, searches: list[KindSearch]) -> list[Any]:
+def _sources(
+    request: HttpRequest | None,
+    memo_key: Hashable,
+    terms: str | SearchQuery,
+    searches: list[KindSearch],
+) -> list[Any]:
     """Each kind's results: ranked in SQLite's index when the backend is SQLite's (see
-    `pages.search_ranking`), else through the backend."""
-    ranking = index_ranking([(kind.found, kind.public, kind.content_types()) for kind in searches])
-    if ranking is not None:
+    `pages.search_ranking`; the plan kept per content generation under `memo_key`), else
+    through the backend."""
+    plan = content_memo.get(
+        request,
+        ("search-ranking-plan", memo_key),
+        lambda: ranking_plan(
+            [(kind.found, kind.public, kind.content_types()) for kind in searches]
+        ),
+    )
+    if plan is not None:
+        ranking = IndexRanking(plan)
         return [RankedSource(ranking, index, kind.show) for index, kind in enumerate(searches)]
     backend = get_search_backend()
     return [
@@ -376,9 +389,10 @@ def search_site(
     if pages is None:
         pages = visible_pages(site, request)
     visible = pages
+    memo_key = (site.pk if site else None, query, tuple(synonyms))
     promoted = content_memo.get(
         request,
-        ("search-promotions", site.pk if site else None, query, tuple(synonyms)),
+        ("search-promotions", memo_key),
         lambda: _promoted_results(query, synonyms, visible),
     )
     searches = [
@@ -386,7 +400,7 @@ def search_site(
         _link_search(backend_query, promoted),
         _poster_search(backend_query, promoted),
     ]
-    sources = _sources(backend_query, searches)
+    sources = _sources(request, memo_key, backend_query, searches)
     return SearchOutcome(
         query=query,
         results=MergedResults(promoted, sources),

@@ -62,7 +62,7 @@ def test_ranked_in_the_index_as_the_backend_ranks(content, monkeypatch):
     sources = search_site("crying", Site.objects.get(is_default_site=True)).results.sources
     assert all(isinstance(source, RankedSource) for source in sources)
 
-    monkeypatch.setattr(site_search, "index_ranking", lambda _searches: None)
+    monkeypatch.setattr(site_search, "ranking_plan", lambda _searches: None)
     sources = search_site("crying", Site.objects.get(is_default_site=True)).results.sources
     assert all(isinstance(source, ResultSource) for source in sources)
     through_backend = {query: _every_page(query) for query in QUERIES}

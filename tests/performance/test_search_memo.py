@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import PageViewRestriction
 
 from pages.models import CrisisSearchTerm, SearchPage, SearchSynonym
 from tests.pages.conftest import make_content, make_section, publish_child
@@ -74,3 +75,15 @@ def test_committed_synonyms_crisis_terms_and_promotions_show_on_the_next_search(
     assert titles[0] == "NHS: colic"
     assert set(titles[1:]) == {"Crying and comforting", "Sleep"}
     assert soup.select(".app-urgent-help")
+
+
+def test_a_section_made_private_leaves_the_results_once_committed(client, search_site, memo_on):
+    assert _titles(client, "colic") == ["Crying and comforting"]
+    PageViewRestriction.objects.create(
+        page=search_site["crying"].get_parent(),
+        restriction_type=PageViewRestriction.PASSWORD,
+        password="x" * 12,
+    )
+    assert _titles(client, "colic") == ["Crying and comforting"]  # not committed yet
+    content_committed()
+    assert _titles(client, "colic") == []

@@ -6,6 +6,8 @@ through the ORM each time a page of results is counted or sliced. Here the match
 are written once as one SQL statement (the backend's own match expression and score), and each
 kind is counted, or ranked and sliced with a limit, over it: the same results in the same order
 (score, then newest first), for a fraction of the work. Other backends keep the backend's path.
+It reuses the backend compiler's query building and score (not public API of django-modelsearch):
+tests/pages/test_search_ranking.py compares both paths, so an upgrade that changes them fails there.
 """
 
 from __future__ import annotations

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -27,16 +27,19 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Page, PageQuerySet, Site, get_page_models
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import BaseSearchResults
 from wagtail.search.query import Or, PlainText, SearchQuery
-from wagtail.search.utils import normalise_query_string
+from wagtail.search.utils import get_descendants_content_types_pks, normalise_query_string
 
+from pages.content_memo import content_memo
 from pages.models.search_terms import CrisisSearchTerm, SearchSynonym
 from pages.search_matching import matching_phrases, tokens
+from pages.search_ranking import IndexRanking, RankedSource, ranking_plan
 from resources.choices import LinkStatus
 
 MAX_QUERY_LENGTH = 100
@@ -109,10 +112,12 @@ def is_crisis_query(query: str, phrases: list[str]) -> bool:
     return bool(matching_phrases(query, phrases))
 
 
-def visible_pages(site: Site | None) -> PageQuerySet:
-    """Live, public pages of this site (below the tree's root). Reuse the one queryset: each
-    new `public()` filter costs a query for the view restrictions."""
-    pages = Page.objects.live().public().exclude(depth=1)
+def visible_pages(site: Site | None, request: HttpRequest | None = None) -> PageQuerySet:
+    """Live, public pages of this site (below the tree's root). Reuse the one queryset: the
+    private sections it leaves out are read from the database (once per content generation
+    with a `request`, else on every call)."""
+    private = content_memo.get(request, ("private-pages-q",), Page.objects.all().private_q)
+    pages = Page.objects.live().exclude(private).exclude(depth=1)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     return pages
@@ -158,26 +163,51 @@ def _promoted_results(query: str, synonyms: list[str], pages: PageQuerySet) -> l
     return results
 
 
-class ResultSource:
-    """One kind of result (pages, useful links or posters): a search in the database, counted
-    and sliced there, and how to show a slice of what it finds."""
+@dataclass(frozen=True)
+class KindSearch:
+    """The search for one kind of result (pages, useful links or posters): the rows that may
+    be shown, the backend's search of them, and how to show some of them, by (content type, id)
+    in order."""
 
-    def __init__(self, found: BaseSearchResults, show: Callable[[list[Any]], list[SearchResult]]):
-        self.found = found
-        self.show = show
+    public: QuerySet
+    found: BaseSearchResults
+    show: Callable[[list[tuple[int, int]]], list[SearchResult]]
+
+    def content_types(self) -> list[int]:
+        return list(get_descendants_content_types_pks(self.public.model))
+
+
+class ResultSource:
+    """One kind of result through the search backend, counted and sliced in the database. It
+    counts the same search without ranking: counting needs no scores, and scoring every match
+    is the costly part."""
+
+    def __init__(self, search: KindSearch, counted: BaseSearchResults):
+        self.search = search
+        self.counted = counted
 
     @cached_property
     def count(self) -> int:
-        return self.found.count()
+        return self.counted.count()
 
     def slice(self, start: int, stop: int) -> list[SearchResult]:
-        return self.show(list(self.found[start:stop]))
+        found = self.search.found[start:stop]
+        return self.search.show([(getattr(item, "content_type_id", 0), item.pk) for item in found])
 
 
-def _show_pages(found: list[Page]) -> list[SearchResult]:
-    """Pages as results, with their summaries (one query per page type on this slice)."""
-    specific = Page.objects.filter(pk__in=[page.pk for page in found]).specific()
-    by_id = {page.pk: page for page in specific}
+def _show_pages(rows: list[tuple[int, int]]) -> list[SearchResult]:
+    """Pages as results, with their summaries: one query per page type on this slice. `rows`:
+    (content type, id) of each page, in order."""
+    ids_by_type: dict[int, list[int]] = {}
+    for content_type_id, page_id in rows:
+        ids_by_type.setdefault(content_type_id, []).append(page_id)
+    by_id: dict[int, Page] = {}
+    for content_type_id, ids in ids_by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not issubclass(model, Page):
+            by_id.update((page.pk, page) for page in Page.objects.filter(pk__in=ids).specific())
+        else:
+            by_id.update((page.pk, page) for page in model._default_manager.filter(pk__in=ids))
     return [
         SearchResult(
             title=page.title,
@@ -185,29 +215,41 @@ def _show_pages(found: list[Page]) -> list[SearchResult]:
             summary=getattr(page, "summary", "") or page.search_description,
             kind=KIND_PAGE,
         )
-        for page in (by_id.get(found_page.pk) for found_page in found)
+        for page in (by_id.get(page_id) for _content_type_id, page_id in rows)
         if page is not None
     ]
 
 
-def _show_links(found: list[Any]) -> list[SearchResult]:
-    return [
-        SearchResult(title=link.title, url=link.url, summary=link.summary, kind=KIND_LINK)
-        for link in found
-    ]
+def _in_order(public: QuerySet, rows: list[tuple[int, int]]) -> list[Any]:
+    ids = [item_id for _content_type_id, item_id in rows]
+    by_id = {item.pk: item for item in public.filter(pk__in=ids)}
+    return [by_id[item_id] for item_id in ids if item_id in by_id]
 
 
-def _show_posters(found: list[Any]) -> list[SearchResult]:
-    results = []
-    for poster in found:
-        meta = poster.download_meta
-        summary = f"{poster.summary} ({meta})" if meta else poster.summary
-        results.append(
-            SearchResult(
-                title=poster.title, url=poster.document.url, summary=summary, kind=KIND_POSTER
+def _show_links(public: QuerySet) -> Callable[[list[tuple[int, int]]], list[SearchResult]]:
+    def show(rows: list[tuple[int, int]]) -> list[SearchResult]:
+        return [
+            SearchResult(title=link.title, url=link.url, summary=link.summary, kind=KIND_LINK)
+            for link in _in_order(public, rows)
+        ]
+
+    return show
+
+
+def _show_posters(public: QuerySet) -> Callable[[list[tuple[int, int]]], list[SearchResult]]:
+    def show(rows: list[tuple[int, int]]) -> list[SearchResult]:
+        results = []
+        for poster in _in_order(public, rows):
+            meta = poster.download_meta
+            summary = f"{poster.summary} ({meta})" if meta else poster.summary
+            results.append(
+                SearchResult(
+                    title=poster.title, url=poster.document.url, summary=summary, kind=KIND_POSTER
+                )
             )
-        )
-    return results
+        return results
+
+    return show
 
 
 def _unsearchable_page_types() -> list[int]:
@@ -220,25 +262,25 @@ def _unsearchable_page_types() -> list[int]:
     ]
 
 
-def _page_source(terms: str | SearchQuery, pages: PageQuerySet, promoted: list[SearchResult]):
+def _page_search(terms: str | SearchQuery, pages: PageQuerySet, promoted: list[SearchResult]):
     shown = pages.exclude(content_type__in=_unsearchable_page_types())
     promoted_ids = [result.page_id for result in promoted if result.page_id]
     if promoted_ids:
         shown = shown.exclude(id__in=promoted_ids)
-    return ResultSource(shown.search(terms), _show_pages)
+    return KindSearch(shown, shown.search(terms), _show_pages)
 
 
-def _link_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
+def _link_search(terms: str | SearchQuery, promoted: list[SearchResult]) -> KindSearch:
     model = apps.get_model("resources", "ResourceLink")
     # Not `live()`: the search backend filters on indexed fields only.
     public = model.objects.filter(live=True).exclude(status=LinkStatus.BROKEN).exclude(url="")
     promoted_urls = [result.url for result in promoted]
     if promoted_urls:
         public = public.exclude(url__in=promoted_urls)
-    return ResultSource(get_search_backend().search(terms, public), _show_links)
+    return KindSearch(public, get_search_backend().search(terms, public), _show_links(public))
 
 
-def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> ResultSource:
+def _poster_search(terms: str | SearchQuery, promoted: list[SearchResult]) -> KindSearch:
     model = apps.get_model("resources", "Poster")
     public = model.objects.filter(live=True, document__isnull=False).select_related("document")
     promoted_documents = [
@@ -248,7 +290,33 @@ def _poster_source(terms: str | SearchQuery, promoted: list[SearchResult]) -> Re
     ]
     if promoted_documents:
         public = public.exclude(document__in=promoted_documents)
-    return ResultSource(get_search_backend().search(terms, public), _show_posters)
+    return KindSearch(public, get_search_backend().search(terms, public), _show_posters(public))
+
+
+def _sources(
+    request: HttpRequest | None,
+    memo_key: Hashable,
+    terms: str | SearchQuery,
+    searches: list[KindSearch],
+) -> list[Any]:
+    """Each kind's results: ranked in SQLite's index when the backend is SQLite's (see
+    `pages.search_ranking`; the plan kept per content generation under `memo_key`), else
+    through the backend."""
+    plan = content_memo.get(
+        request,
+        ("search-ranking-plan", memo_key),
+        lambda: ranking_plan(
+            [(kind.found, kind.public, kind.content_types()) for kind in searches]
+        ),
+    )
+    if plan is not None:
+        ranking = IndexRanking(plan)
+        return [RankedSource(ranking, index, kind.show) for index, kind in enumerate(searches)]
+    backend = get_search_backend()
+    return [
+        ResultSource(kind, backend.search(terms, kind.public, order_by_relevance=False))
+        for kind in searches
+    ]
 
 
 class MergedResults:
@@ -256,7 +324,7 @@ class MergedResults:
     `Paginator` pages in the database: `count()` is one COUNT per kind, and a slice fetches
     only the kinds it overlaps (usually one query, a page of ten never more than three)."""
 
-    def __init__(self, promoted: list[SearchResult], sources: list[ResultSource]):
+    def __init__(self, promoted: list[SearchResult], sources: list[ResultSource | RankedSource]):
         self.promoted = promoted
         self.sources = sources
 
@@ -283,24 +351,56 @@ class MergedResults:
         return iter(self[:])
 
 
-def search_site(query: str, site: Site | None, pages: PageQuerySet | None = None) -> SearchOutcome:
-    """Promoted results first, then pages, useful links and posters (each once). `pages`: the
-    pages that may be found (default: `visible_pages(site)`)."""
+def _query_words(request: HttpRequest | None, terms: str) -> tuple[list[str], bool]:
+    """The query's synonyms and whether it is a crisis query, worked out once per query and
+    content generation (the editors' synonyms and crisis terms are content)."""
+
+    def work_out() -> tuple[list[str], bool]:
+        groups = content_memo.get(request, ("search-synonym-groups",), _synonym_groups)
+        phrases = content_memo.get(request, ("search-crisis-phrases",), _crisis_phrases)
+        return synonyms_for(terms, groups), is_crisis_query(terms, phrases)
+
+    return content_memo.get(request, ("search-query-words", terms), work_out)
+
+
+def _synonym_groups() -> list[list[str]]:
+    return [group.term_list() for group in SearchSynonym.objects.all()]
+
+
+def _crisis_phrases() -> list[str]:
+    return list(CrisisSearchTerm.objects.values_list("phrase", flat=True))
+
+
+def search_site(
+    query: str,
+    site: Site | None,
+    pages: PageQuerySet | None = None,
+    request: HttpRequest | None = None,
+) -> SearchOutcome:
+    """Promoted results first, then pages, useful links and posters (each once). `pages`:
+    `visible_pages(site)` if already at hand (built here otherwise). `request`: the request
+    searching, so the lookups that depend on the content alone (synonyms, crisis terms,
+    promotions) are kept per content generation (`pages.content_memo`)."""
     terms = search_terms(query)
     if not terms:
         return SearchOutcome(query=query, results=MergedResults([], []), crisis=False, synonyms=[])
-    groups = [group.term_list() for group in SearchSynonym.objects.all()]
-    synonyms = synonyms_for(terms, groups)
-    crisis = is_crisis_query(terms, list(CrisisSearchTerm.objects.values_list("phrase", flat=True)))
+    synonyms, crisis = _query_words(request, terms)
     backend_query = _backend_query(terms, synonyms)
     if pages is None:
-        pages = visible_pages(site)
-    promoted = _promoted_results(query, synonyms, pages)
-    sources = [
-        _page_source(backend_query, pages, promoted),
-        _link_source(backend_query, promoted),
-        _poster_source(backend_query, promoted),
+        pages = visible_pages(site, request)
+    visible = pages
+    memo_key = (site.pk if site else None, query, tuple(synonyms))
+    promoted = content_memo.get(
+        request,
+        ("search-promotions", memo_key),
+        lambda: _promoted_results(query, synonyms, visible),
+    )
+    searches = [
+        _page_search(backend_query, pages, promoted),
+        _link_search(backend_query, promoted),
+        _poster_search(backend_query, promoted),
     ]
+    sources = _sources(request, memo_key, backend_query, searches)
     return SearchOutcome(
         query=query,
         results=MergedResults(promoted, sources),

@@ -117,8 +117,8 @@ class SearchPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         query = clean_query(request.GET.get("q", ""))
         site = Site.find_for_request(request)
-        visible = visible_pages(site)
-        outcome = search_site(query, site, visible) if query else None
+        visible = visible_pages(site, request)
+        outcome = search_site(query, site, visible, request) if query else None
         # Counted and sliced in the database: one page of results is built, never all of them.
         pagination = paginate(
             outcome.results if outcome else [], RESULTS_PER_PAGE, request, {"q": query}

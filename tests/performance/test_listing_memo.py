@@ -1,0 +1,43 @@
+"""Listing pages (posters, useful links) keep their count and the pages of items read per
+content generation: shown again they cost no query for the items, and a committed change shows
+on the next request."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from pages.models import PosterLibraryPage, ResourceIndexPage
+from tests.factories import PosterFactory, ResourceLinkFactory
+from tests.pages.conftest import page_of_type
+from tests.performance.conftest import content_committed
+
+pytestmark = pytest.mark.django_db
+
+
+def _item_queries(client, url: str, table: str) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return sum(f'FROM "{table}"' in query["sql"] for query in captured)
+
+
+@pytest.mark.parametrize(
+    ("model", "factory", "table"),
+    [
+        (PosterLibraryPage, PosterFactory, "resources_poster"),
+        (ResourceIndexPage, ResourceLinkFactory, "resources_resourcelink"),
+    ],
+)
+def test_a_listing_is_read_once_per_generation(client, home, memo_on, model, factory, table):
+    listing = page_of_type(model, home)
+    factory(title="Alpha item")
+    content_committed()
+    assert _item_queries(client, listing.url, table) == 2  # the count and the page of items
+    assert _item_queries(client, listing.url, table) == 0
+
+    factory(title="Beta item")
+    assert "Beta item" not in client.get(listing.url).content.decode()  # not committed yet
+    content_committed()
+    assert "Beta item" in client.get(listing.url).content.decode()

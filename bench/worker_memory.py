@@ -7,7 +7,9 @@ Starts a deployment as the live tests do (tests/live_site.py: gunicorn with the 
 settings and infant_mh/gunicorn.conf.py, 2 workers, a fresh migrated and seeded SQLite database,
 the page cache off so every request renders), requests every page type once (which makes the
 image renditions), restarts the workers (SIGHUP), requests every public page type --requests
-times, then reads VmRSS (and VmHWM, the peak) of each worker from /proc. The budget is bakerydemo's
+times, then reads VmRSS (and VmHWM, the peak) and PSS (smaps_rollup: shared pages counted in fractions)
+of each worker from /proc. `--env NAME=VALUE` passes gunicorn more environment (e.g.
+`GUNICORN_CMD_ARGS=--preload`). The budget is bakerydemo's
 94 MiB per worker (issue 12). `--modules` also loads the application in this process the way a
 worker does (the WSGI application, the URLconf, one render of each page type through it) and
 prints how many modules that loaded, and which of the heavy packages issue 12 names are among them.
@@ -59,6 +61,14 @@ def memory_kib(pid: int) -> dict[str, int]:
     return values
 
 
+def pss_kib(pid: int) -> int:
+    """Proportional set size: each page shared with other processes counted in fractions."""
+    for line in (Path("/proc") / str(pid) / "smaps_rollup").read_text().splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1])
+    return 0
+
+
 def get(port: int, path: str) -> int:
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
@@ -70,9 +80,10 @@ def get(port: int, path: str) -> int:
         connection.close()
 
 
-def measure_workers(requests: int) -> bool:
+def measure_workers(requests: int, extra_env: dict[str, str]) -> bool:
     workdir = Path(tempfile.mkdtemp(prefix="infant-mh-worker-memory-"))
     env = {"PAGE_CACHE_ENABLED": "false", "RUN_TASK_WORKER": "false", "GUNICORN_THREADS": "2"}
+    env.update(extra_env)
     with running_site(workdir, extra_env=env) as site:
         assert site.process is not None
         # A first round makes the image renditions (in production the task worker makes them
@@ -92,7 +103,11 @@ def measure_workers(requests: int) -> bool:
                 status = get(site.port, page.path)
                 assert status == 200, (page.path, status)
         workers = children(site.process.pid)
-        print(f"gunicorn master {site.process.pid}: {memory_kib(site.process.pid)}")
+        master = site.process.pid
+        print(
+            f"gunicorn master {master}: RSS {memory_kib(master)['VmRSS'] / 1024:.1f} MiB, "
+            f"PSS {pss_kib(master) / 1024:.1f} MiB"
+        )
         passed = True
         for pid in workers:
             memory = memory_kib(pid)
@@ -101,7 +116,7 @@ def measure_workers(requests: int) -> bool:
             print(
                 f"worker {pid}: RSS {rss:.1f} MiB (peak {memory['VmHWM'] / 1024:.1f} MiB, "
                 f"anonymous {memory.get('RssAnon', 0) / 1024:.1f} MiB, "
-                f"file {memory.get('RssFile', 0) / 1024:.1f} MiB) "
+                f"file {memory.get('RssFile', 0) / 1024:.1f} MiB), PSS {pss_kib(pid) / 1024:.1f} MiB "
                 f"{'within' if rss <= BUDGET_MIB else 'OVER'} the {BUDGET_MIB:.0f} MiB budget"
             )
     return passed
@@ -132,9 +147,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=20, help="rounds over the page types")
     parser.add_argument("--modules", action="store_true", help="also count loaded modules")
+    parser.add_argument(
+        "--env",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="extra environment for gunicorn, e.g. GUNICORN_CMD_ARGS=--preload or "
+        "MALLOC_ARENA_MAX=4 (repeatable)",
+    )
     args = parser.parse_args()
-    print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
-    passed = measure_workers(args.requests)
+    extra_env = dict(item.split("=", 1) for item in args.env)
+    print(f"load average at start: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores) {extra_env}")
+    passed = measure_workers(args.requests, extra_env)
     if args.modules:
         count_modules()
     return 0 if passed else 1

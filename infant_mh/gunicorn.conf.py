@@ -94,6 +94,11 @@ def on_starting(server) -> None:
     _supervisor.start()
 
 
+def pre_fork(server, worker) -> None:
+    if _supervisor is not None:
+        _supervisor.hold_forks_until_spawned()
+
+
 def on_exit(server) -> None:
     if _supervisor is not None:
         _supervisor.stop(timeout=graceful_timeout)

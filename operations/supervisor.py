@@ -46,6 +46,13 @@ class Supervisor:
     def start(self) -> None:
         self._thread.start()
 
+    def hold_forks_until_spawned(self) -> None:
+        """Wait while a child is being started. gunicorn's master calls this before it forks a
+        web worker: a worker forked while `Popen` waits for its child to exec would inherit
+        Popen's status pipe, and `Popen` would then block until that web worker exits."""
+        with self._lock:
+            pass
+
     def _spawn(self) -> subprocess.Popen | None:
         with self._lock:
             if self._stopping.is_set():

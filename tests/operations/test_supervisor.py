@@ -70,3 +70,12 @@ def test_stop_ends_the_child_and_restarts_no_more(supervise):
     assert process.poll() == -signal.SIGTERM
     time.sleep(0.3)
     assert supervisor.process is process and supervisor.starts == 1
+
+
+def test_a_fork_waits_while_a_child_is_being_started(supervise):
+    """gunicorn's pre_fork hook: no web worker is forked while Popen waits for the child to exec
+    (the web worker would inherit Popen's status pipe and block it until that worker exits)."""
+    supervisor = supervise(SLEEPER, preexec_fn=lambda: time.sleep(0.5))
+    time.sleep(0.1)  # the supervisor thread is inside Popen, its child in preexec_fn
+    supervisor.hold_forks_until_spawned()
+    assert supervisor.process is not None and supervisor.process.poll() is None

@@ -14,7 +14,6 @@ through Wagtail's frontend cache (FRONTEND_CACHE_BACKEND=varnish), as compose ru
 
 from __future__ import annotations
 
-import os
 import re
 import ssl
 import subprocess
@@ -28,8 +27,8 @@ import pytest
 
 from tests.edge.varnish import Varnish, require_varnish, running_varnish
 from tests.live_site import ROOT, LiveSite, free_port, running_site
+from tests.nginx_proxy import running_nginx_proxy
 
-NGINX = "/usr/sbin/nginx"
 TOPIC = "/parents/crying-and-comforting/"
 PAGES = ["/", "/parents/", TOPIC, "/posters/", "/useful-links/", "/useful-links/?audience=parents"]
 VISIBLE_WITHIN_SECONDS = 1.0
@@ -84,43 +83,13 @@ def edge(tmp_path_factory, site, edge_port) -> Iterator[Varnish]:
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory, edge) -> Iterator[str]:
     """nginx with deploy/nginx.conf in front of the edge, as compose's `proxy`: its base URL."""
-    if not os.path.exists(NGINX):
-        pytest.fail("nginx is not installed (apt-get install nginx-light)")
     workdir = tmp_path_factory.mktemp("nginx")
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-            *("-subj", "/CN=127.0.0.1", "-keyout", "privkey.pem", "-out", "fullchain.pem"),
-        ],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-    )
-    port = free_port()
-    config = (ROOT / "deploy" / "nginx.conf").read_text()
-    for old, new in [
-        ("server cache:6081;", f"server 127.0.0.1:{edge.port};"),
-        ("/etc/nginx/certs/", f"{workdir}/"),
-        ("listen 80 ", f"listen 127.0.0.1:{free_port()} "),
-        ("listen 443 ", f"listen 127.0.0.1:{port} "),
-        ("access_log /dev/stdout;", f"access_log {workdir}/access.log;"),
-    ]:
-        assert old in config
-        config = config.replace(old, new)
-    (workdir / "nginx.conf").write_text(config)
-    command = [NGINX, "-p", str(workdir), "-c", str(workdir / "nginx.conf")]
-    command += ["-g", f"pid {workdir}/nginx.pid; daemon off;"]
-    process = subprocess.Popen(command, stderr=(workdir / "error.log").open("w"))
-    base_url = f"https://127.0.0.1:{port}"
-    try:
+    with running_nginx_proxy(workdir, edge.port, free_port()) as base_url:
         deadline = time.monotonic() + 10
         while through_proxy(base_url, "GET", "/healthz")[0] != 200:
             assert time.monotonic() < deadline, (workdir / "error.log").read_text()
             time.sleep(0.1)
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def through_proxy(base_url: str, method: str, path: str, **headers: str) -> tuple[int, dict]:

@@ -17,7 +17,6 @@ import os
 import re
 import signal
 import ssl
-import subprocess
 import time
 import urllib.error
 import urllib.parse
@@ -32,7 +31,6 @@ from tests.enquiries.forms import VALID, form_fields, topic_values
 from tests.enquiries.smtp import SMTPEndpoint
 from tests.enquiries.test_live_worker import NoRedirect, send_enquiry, team_messages, wait_until
 from tests.live_site import (
-    ROOT,
     LiveSite,
     _database_name,
     _is_postgres,
@@ -40,8 +38,7 @@ from tests.live_site import (
     free_port,
     running_site,
 )
-
-NGINX = "/usr/sbin/nginx"
+from tests.nginx_proxy import running_nginx_proxy
 
 
 class Client:
@@ -158,39 +155,9 @@ def site(tmp_path_factory, smtp, proxy_port) -> Iterator[LiveSite]:
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory, site, proxy_port) -> Iterator[str]:
     """nginx with deploy/nginx.conf, its upstream, ports and certificates pointed at this test."""
-    if not os.path.exists(NGINX):
-        pytest.fail("nginx is not installed (apt-get install nginx-light)")
-    workdir = tmp_path_factory.mktemp("nginx")
-    subprocess.run(
-        [
-            *("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1"),
-            *("-subj", "/CN=127.0.0.1", "-keyout", "privkey.pem", "-out", "fullchain.pem"),
-        ],
-        cwd=workdir,
-        check=True,
-        capture_output=True,
-    )
-    config = (ROOT / "deploy" / "nginx.conf").read_text()
-    for old, new in [
-        ("server cache:6081;", f"server 127.0.0.1:{site.port};"),
-        ("/etc/nginx/certs/", f"{workdir}/"),
-        ("listen 80 ", f"listen 127.0.0.1:{free_port()} "),
-        ("listen 443 ", f"listen 127.0.0.1:{proxy_port} "),
-        ("access_log /dev/stdout;", f"access_log {workdir}/access.log;"),
-    ]:
-        assert old in config
-        config = config.replace(old, new)
-    (workdir / "nginx.conf").write_text(config)
-    command = [NGINX, "-p", str(workdir), "-c", str(workdir / "nginx.conf")]
-    command += ["-g", f"pid {workdir}/nginx.pid; daemon off;"]
-    process = subprocess.Popen(command, stderr=(workdir / "error.log").open("w"))
-    base_url = f"https://127.0.0.1:{proxy_port}"
-    try:
+    with running_nginx_proxy(tmp_path_factory.mktemp("nginx"), site.port, proxy_port) as base_url:
         wait_until(lambda: _answers(base_url + "/healthz"), timeout=10)
         yield base_url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def _answers(url: str) -> bool:

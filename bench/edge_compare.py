@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT))
 
 from http_probe import fetch, wait_until_serving  # noqa: E402
 from nginx_static import NGINX, SavedPage, StaticServer  # noqa: E402
-from process_usage import cpu_seconds, machine_load, process_tree  # noqa: E402
+from process_usage import cpu_seconds, machine_load, process_tree, stop_process  # noqa: E402
 from varnish_edge import VARNISHD, edge_vcl  # noqa: E402
 from wrk_load import run_wrk, write_reporter  # noqa: E402
 
@@ -88,12 +88,7 @@ class Edge:
         return f"http://127.0.0.1:{self.port}"
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop_process(self.process, timeout=15)
 
 
 def varnish_edge(

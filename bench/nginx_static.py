@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from http_probe import wait_until_serving
-from process_usage import process_tree
+from process_usage import process_tree, stop_process
 
 NGINX = "/usr/sbin/nginx"
 # Headers nginx writes itself (or that describe the origin's connection, not the page).
@@ -122,12 +122,7 @@ http {{
         return process_tree(self.process.pid)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop_process(self.process, timeout=10)
         shutil.rmtree(self.workdir / "temp", ignore_errors=True)
 
 

@@ -8,6 +8,7 @@ gunicorn runs beside itself serves no page).
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -81,3 +82,14 @@ def machine_load() -> dict[str, float | int]:
         float(value) for value in PROC.joinpath("loadavg").read_text().split()[:3]
     )
     return {"load_1m": one, "load_5m": five, "load_15m": fifteen, "cores": os.cpu_count() or 0}
+
+
+def stop_process(process: subprocess.Popen | None, timeout: float) -> None:
+    """SIGTERM a server still running; SIGKILL it if it has not exited after `timeout` seconds."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from http_probe import wait_until_serving
-from process_usage import process_tree
+from process_usage import process_tree, stop_process
 
 VARNISHD = "/usr/sbin/varnishd"
 DEPLOYED_VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
@@ -111,10 +111,5 @@ class EdgeCache:
         return process_tree(self.process.pid)
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
+        stop_process(self.process, timeout=15)
         shutil.rmtree(self.workdir / "instance", ignore_errors=True)

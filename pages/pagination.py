@@ -4,18 +4,23 @@ A listing shows one page of its items, counted and sliced in the database by Dja
 `Paginator`, and the GOV.UK pagination links below it (`components/pagination.html`). The page
 number comes from `?page=`; a number that is not a whole number, or past the last page, is a
 404, never a 500 and never a silent first page. No `?page=` (or an empty one) is page 1.
+`MemoisedRows` keeps a listing's count and the pages read per content generation
+(`pages.content_memo`), so a listing shown again before the content changes costs no query.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import InvalidPage, Page, Paginator
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
+
+from pages.content_memo import content_memo
 
 PAGE_PARAMETER = "page"
 # Page numbers shown either side of the current one before an ellipsis.
@@ -55,6 +60,35 @@ class Pagination:
     @property
     def is_paginated(self) -> bool:
         return self.page.paginator.num_pages > 1
+
+
+class MemoisedRows:
+    """A listing's rows as `paginate` reads them (`count()` and slices), each count and slice
+    kept per content generation under `key` (the listing and its filters). The queryset is only
+    built on a miss: building some costs a query (`.public()` reads the view restrictions)."""
+
+    def __init__(
+        self, request: HttpRequest, key: Hashable, queryset: Callable[[], QuerySet]
+    ) -> None:
+        self.request = request
+        self.key = key
+        self.queryset = queryset
+
+    def count(self) -> int:
+        return content_memo.get(self.request, (self.key, "count"), lambda: self.queryset().count())
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Any]:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("A listing is read in slices.")
+        start, stop, _step = key.indices(self.count())
+        return content_memo.get(
+            self.request,
+            (self.key, start, stop),
+            lambda: list(self.queryset()[start:stop]),
+        )
 
 
 def requested_page_number(params: Mapping[str, Any]) -> str:

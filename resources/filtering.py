@@ -9,12 +9,17 @@ many items there are.
 one page of it (`show_page`), so a long list costs no more than a short one. `groups` and
 `clear_url` have the shape `components/filter_links.html` documents; `items` is what
 `list_template` (a list component taking `items` and `heading_level`) shows.
+
+Values that depend on the content alone (the topics and their counts) are read through `keep`,
+which the caller may give to hold them until the content changes (the pages app passes its
+content memo); by default they are read afresh.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from functools import cached_property
+from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Page
@@ -23,6 +28,13 @@ from django.db.models import Count, QuerySet
 from resources.choices import AUDIENCE_PHRASES, FILTER_AUDIENCES, audience_q
 from resources.models import Poster, ResourceLink, Topic
 from resources.models.links import public_q
+
+# keep(key, compute): the value kept under `key`, or compute()'s.
+Keep = Callable[[Hashable, Callable[[], Any]], Any]
+
+
+def _compute(_key: Hashable, compute: Callable[[], Any]) -> Any:
+    return compute()
 
 
 def _param(params: Mapping, name: str) -> str:
@@ -35,9 +47,10 @@ class _AudienceFilter:
     plural = "items"
     list_template: str
 
-    def __init__(self, params_or_request, base_url: str | None = None):
+    def __init__(self, params_or_request, base_url: str | None = None, keep: Keep = _compute):
         """`params_or_request`: `request.GET` (or any mapping), or the request itself, in
-        which case links are built on `request.path`."""
+        which case links are built on `request.path`. `keep`: see the module's docstring."""
+        self.keep = keep
         if hasattr(params_or_request, "GET"):
             params = params_or_request.GET
             base_url = params_or_request.path if base_url is None else base_url
@@ -147,8 +160,8 @@ class ResourceFilter(_AudienceFilter):
     plural = "links"
     list_template = "components/resource_list.html"
 
-    def __init__(self, params_or_request, base_url: str | None = None):
-        super().__init__(params_or_request, base_url)
+    def __init__(self, params_or_request, base_url: str | None = None, keep: Keep = _compute):
+        super().__init__(params_or_request, base_url, keep)
         params = getattr(params_or_request, "GET", params_or_request)
         requested = _param(params, "topic")
         self.topic: Topic | None = next(
@@ -157,7 +170,11 @@ class ResourceFilter(_AudienceFilter):
 
     @cached_property
     def topics(self) -> list[Topic]:
-        """Every topic, with how many published links each has (one query)."""
+        """Every topic, with how many published links each has (one query, or none when kept)."""
+        return self.keep(("resource-filter-topics",), self._counted_topics)
+
+    @staticmethod
+    def _counted_topics() -> list[Topic]:
         live_links = public_q("resources__")
         # Explicit order: Django ignores Meta.ordering in aggregate (GROUP BY) queries.
         counted = Topic.objects.annotate(live_count=Count("resources", filter=live_links))

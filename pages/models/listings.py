@@ -10,17 +10,12 @@ shown again before the content changes costs no query.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from typing import Any
-
-from django.db.models import QuerySet
-from django.http import HttpRequest
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from pages.content_memo import content_memo
-from pages.pagination import paginate
+from pages.pagination import MemoisedRows, paginate
 from pages.rich_text import RICH_TEXT_FEATURES
 from resources.filtering import PosterFilter, ResourceFilter
 
@@ -32,32 +27,6 @@ LISTING_TEMPLATE = "pages/filtered_listing_page.html"
 
 def _intro_field(help_text: str) -> RichTextField:
     return RichTextField(features=RICH_TEXT_FEATURES, blank=True, help_text=help_text)
-
-
-class MemoisedRows:
-    """A listing's queryset as `paginate` reads it (`count()` and slices), each count and slice
-    kept per content generation under `key` (the page and its filters)."""
-
-    def __init__(self, request: HttpRequest, key: Hashable, queryset: QuerySet):
-        self.request = request
-        self.key = key
-        self.queryset = queryset
-
-    def count(self) -> int:
-        return content_memo.get(self.request, (self.key, "count"), self.queryset.count)
-
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, key: slice) -> list[Any]:
-        if not isinstance(key, slice) or key.step not in (None, 1):
-            raise TypeError("A listing is read in slices.")
-        start, stop, _step = key.indices(self.count())
-        return content_memo.get(
-            self.request,
-            (self.key, start, stop),
-            lambda: list(self.queryset[start:stop]),
-        )
 
 
 class FilteredListingPage(BasePage):
@@ -79,9 +48,13 @@ class FilteredListingPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.filter_class(request)
+        listing = self.filter_class(
+            request, keep=lambda key, compute: content_memo.get(request, key, compute)
+        )
         filters = listing.filter_values()
-        rows = MemoisedRows(request, ("listing", self.pk, tuple(filters.items())), listing.queryset)
+        rows = MemoisedRows(
+            request, ("listing", self.pk, tuple(filters.items())), lambda: listing.queryset
+        )
         pagination = paginate(rows, self.per_page, request, filters)
         listing.show_page(pagination.page)
         context.update({"filter": listing, "pagination": pagination})

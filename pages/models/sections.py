@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from pages.blocks import BodyStreamBlock
-from pages.pagination import paginate
+from pages.pagination import MemoisedRows, paginate
 from pages.rich_text import RICH_TEXT_FEATURES
 from resources.choices import FILTER_AUDIENCES, Audience
 
@@ -18,7 +18,7 @@ from .content import ContentPage
 
 class SectionLandingPage(BasePage):
     """One model serves both audiences; it lists its topic pages with their summaries,
-    `per_page` at a time (`?page=2`)."""
+    `per_page` at a time (`?page=2`), kept until the content changes (`pages.content_memo`)."""
 
     per_page = 20
 
@@ -69,6 +69,7 @@ class SectionLandingPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pagination = paginate(self.section_pages(), self.per_page, request)
+        rows = MemoisedRows(request, ("section-pages", self.pk), self.section_pages)
+        pagination = paginate(rows, self.per_page, request)
         context.update({"section_pages": pagination.object_list, "pagination": pagination})
         return context

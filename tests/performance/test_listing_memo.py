@@ -1,6 +1,6 @@
-"""Listing pages (posters, useful links) keep their count and the pages of items read per
-content generation: shown again they cost no query for the items, and a committed change shows
-on the next request."""
+"""Listing pages (posters, useful links, section pages) keep their count and the pages of items
+read per content generation, and the useful links page its topics with their counts: shown again
+they cost no query for them, and a committed change shows on the next request."""
 
 from __future__ import annotations
 
@@ -9,8 +9,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from pages.models import PosterLibraryPage, ResourceIndexPage
-from tests.factories import PosterFactory, ResourceLinkFactory
-from tests.pages.conftest import page_of_type
+from tests.factories import (
+    PosterFactory,
+    QuickContentPageFactory,
+    ResourceLinkFactory,
+    TopicFactory,
+)
+from tests.pages.conftest import make_section, page_of_type
 from tests.performance.conftest import content_committed
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +46,32 @@ def test_a_listing_is_read_once_per_generation(client, home, memo_on, model, fac
     assert "Beta item" not in client.get(listing.url).content.decode()  # not committed yet
     content_committed()
     assert "Beta item" in client.get(listing.url).content.decode()
+
+
+def test_a_section_lists_its_pages_once_per_generation(client, home, memo_on):
+    section = make_section(home)
+    QuickContentPageFactory(parent=section, title="Alpha topic", slug="alpha")
+    content_committed()
+    assert _item_queries(client, section.url, "wagtailcore_page") > 0
+    assert _item_queries(client, section.url, "wagtailcore_page") == 0
+    assert _item_queries(client, section.url, "wagtailcore_pageviewrestriction") == 0
+
+    QuickContentPageFactory(parent=section, title="Beta topic", slug="beta")
+    assert "Beta topic" not in client.get(section.url).content.decode()  # not committed yet
+    content_committed()
+    assert "Beta topic" in client.get(section.url).content.decode()
+
+
+def test_the_topic_filter_is_read_once_per_generation(client, home, memo_on):
+    listing = page_of_type(ResourceIndexPage, home)
+    ResourceLinkFactory(topics=[TopicFactory(name="Alpha topic", slug="alpha-topic")])
+    content_committed()
+    assert _item_queries(client, listing.url, "resources_topic") == 1
+    assert _item_queries(client, listing.url, "resources_topic") == 0
+
+    ResourceLinkFactory(topics=[TopicFactory(name="Beta topic", slug="beta-topic")])
+    assert "Beta topic" not in client.get(listing.url).content.decode()  # not committed yet
+    content_committed()
+    page = client.get(listing.url).content.decode()
+    assert "Beta topic" in page
+    assert "?topic=beta-topic" in page

@@ -23,9 +23,9 @@ pytestmark = pytest.mark.django_db
 WARM_QUERIES = {
     "HomePage": 0,
     "ContentPage": 0,
-    "SectionLandingPage": 3,  # view restrictions, then one count and one slice (pagination)
+    "SectionLandingPage": 0,  # the count and the page of the listing are kept (MemoisedRows)
     "PosterLibraryPage": 0,
-    "ResourceIndexPage": 1,
+    "ResourceIndexPage": 0,  # the topics and their counts are kept too
     "SearchPage": 5,
     "ContactPage": 1,
     "GroupSessionsPage": 3,

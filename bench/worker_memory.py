@@ -82,7 +82,7 @@ def get(port: int, path: str) -> int:
 
 def measure_workers(requests: int, extra_env: dict[str, str]) -> bool:
     workdir = Path(tempfile.mkdtemp(prefix="infant-mh-worker-memory-"))
-    env = {"PAGE_CACHE_ENABLED": "false", "RUN_TASK_WORKER": "false", "GUNICORN_THREADS": "2"}
+    env = {"PAGE_CACHE_ENABLED": "false", "RUN_TASK_WORKER": "false"}
     env.update(extra_env)
     with running_site(workdir, extra_env=env) as site:
         assert site.process is not None

@@ -1,6 +1,11 @@
 """One group session as an iCalendar (.ics) file: a VEVENT with UK local times (TZID
 Europe/London) and the matching VTIMEZONE, so calendars get the time right either side of the
-clock changes."""
+clock changes.
+
+The icalendar library (some 170 modules with what it needs) is imported when a file is made,
+not with this module: a web worker that never serves one never loads it (issue 12's memory
+budget).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +13,6 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event
 
 from groups.models import GroupSession
 
@@ -33,6 +37,8 @@ def session_description(session: GroupSession) -> str:
 
 
 def session_calendar(session: GroupSession) -> bytes:
+    from icalendar import Calendar, Event
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")

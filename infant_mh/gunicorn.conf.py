@@ -4,12 +4,21 @@ import os
 
 wsgi_app = "infant_mh.wsgi:application"
 bind = f"{os.environ.get('HOST', '127.0.0.1')}:{os.environ.get('PORT', '8000')}"
-workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-threads = int(os.environ.get("GUNICORN_THREADS", "2"))
+# Worker processes (issue 12): gunicorn's `sync` worker, one request at a time each, is the
+# cheapest per request (2.5 x the requests per second of 2 x 2 `gthread` threads with the access
+# log, on a cached page: README, "Caching"). It needs a buffering proxy in front, which every
+# deployment has (nginx, and the edge cache); GUNICORN_THREADS above 1 switches to `gthread`.
+# Three processes: one can wait on the database, the object store or an upload while two use
+# the cores.
+workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
-accesslog = "-"
+# No access log of gunicorn's own by default: the proxy in front logs every request (compose's
+# nginx), and formatting and writing a line costs a cached page a third of its time here.
+# GUNICORN_ACCESS_LOG=- logs to standard output (or give a file's path).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 # Trust X-Forwarded-* only from the reverse proxy in front of us.
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")

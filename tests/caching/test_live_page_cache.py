@@ -39,7 +39,11 @@ REQUESTS_PER_ROUND = 16
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
-    extra_env = {"GUNICORN_CMD_ARGS": ACCESS_LOG_FORMAT, "PAGE_CACHE_ENABLED": "true"}
+    extra_env = {
+        "GUNICORN_ACCESS_LOG": "-",
+        "GUNICORN_CMD_ARGS": ACCESS_LOG_FORMAT,
+        "PAGE_CACHE_ENABLED": "true",
+    }
     with running_site(tmp_path_factory.mktemp("page-cache"), extra_env=extra_env) as deployment:
         yield deployment
 

@@ -256,10 +256,10 @@ def print_report(report: dict) -> bool:
         print("before issue 12: not measured (--no-baseline); budgets use issue 12's fixed table")
     print(f"load average (1/5/15 min) at start {_load(report['load_at_start'])}")
     print(f"load average (1/5/15 min) at end   {_load(report['load_at_end'])}")
+    origins = ", ".join(key for key in ("before", "uncached", "cached") if key in report["servers"])
     print(
-        "Ratios: the origins (before, uncached, cached; no keep-alive) to nginx without "
-        "keep-alive; the edge (keep-alive) to nginx with keep-alive. Latency ratios: times slower "
-        "than nginx."
+        f"Ratios: the origins ({origins}; no keep-alive) to nginx without keep-alive; the edge "
+        "(keep-alive) to nginx with keep-alive. Latency ratios: times slower than nginx."
     )
     widths = [22, 21, 22, 19, 19, 24]
     print("\n" + "".join(h.ljust(w) for h, w in zip(HEADER, widths, strict=True)))

@@ -1,9 +1,11 @@
-"""The site against the physical limit: requests per second, latency, server CPU per request and
-memory for the uncached origin, the cached origin and the edge cache, each as a ratio to nginx
-serving the same bytes, and how long a published change takes to be visible.
+"""The site against the physical limit and against itself before issue 12: requests per second,
+latency, server CPU per request and memory for the site before issue 12, the uncached origin, the
+cached origin and the edge cache, each as a ratio to nginx serving the same bytes, and how long a
+published change takes to be visible.
 
 Usage (from the repository root; `make bench` installs wrk, nginx and varnish if missing):
     .venv/bin/python bench/site_bench.py [--rounds 3] [--seconds 2] [--connections 16]
+        [--baseline COMMIT | --no-baseline]
 
 What runs, all on loopback (a benchmark, not a test: nothing runs it in `make test` or CI):
 - two gunicorn deployments as `make run` serves the site (tests/live_site.py: production
@@ -11,6 +13,10 @@ What runs, all on loopback (a benchmark, not a test: nothing runs it in `make te
   migrated and seeded SQLite database in a temporary folder, or a new database beside
   DATABASE_URL's PostgreSQL one): the uncached origin (PAGE_CACHE_ENABLED=false) and the cached
   origin (PAGE_CACHE_ENABLED=true, the task worker beside it, warmed before measuring);
+- before issue 12 (bench/baseline_site.py): the code at --baseline (c084862, no page cache) in a
+  git worktree of its own, served by its own gunicorn config and production settings with its
+  own static files and its own migrated and seeded database; its uncached figures are what the
+  uncached origin's budgets compare with (--no-baseline: issue 12's fixed table instead);
 - the edge: varnishd in front of the cached origin, with deploy/varnish.vcl (or, until that
   exists, a minimal VCL that caches only what the origin allows); the cached origin purges it
   through Wagtail's frontend cache (FRONTEND_CACHE_BACKEND=varnish);
@@ -19,12 +25,12 @@ What runs, all on loopback (a benchmark, not a test: nothing runs it in `make te
 
 Every page (home, parents, a topic page, posters, useful links filtered by a topic, search
 "crying") is loaded with wrk in interleaved rounds (each round cycles page x server, in a
-different server order each round), each run bounded to --seconds. The origins are measured
-without keep-alive (as a reverse proxy connects to them) against nginx without keep-alive; the
-edge with keep-alive against nginx with keep-alive. Figures are the median over rounds; server CPU
-per request is the CPU time of the server's processes (from /proc) over every measured window,
-divided by the requests served in them. Results go to bench/results/ as JSON, with a Markdown
-table for the README.
+different server order each round), each run bounded to --seconds. The origins (the one before
+issue 12 too) are measured without keep-alive (as a reverse proxy connects to them) against nginx
+without keep-alive; the edge with keep-alive against nginx with keep-alive. Figures are the median
+over rounds; server CPU per request is the CPU time of the server's processes (from /proc) over
+every measured window, divided by the requests served in them. Results go to bench/results/ as
+JSON, with a Markdown table for the README.
 """
 
 from __future__ import annotations
@@ -43,6 +49,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -51,6 +58,7 @@ BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
+from baseline_site import BASELINE_COMMIT, baseline_site, resolve  # noqa: E402
 from http_probe import fetch  # noqa: E402
 from nginx_static import SavedPage, StaticServer  # noqa: E402
 from process_usage import cpu_seconds, machine_load, process_tree, rss_mib  # noqa: E402
@@ -114,6 +122,17 @@ def worker_rss(site: LiveSite) -> list[float]:
     """VmRSS of each gunicorn worker, in MiB."""
     assert site.process is not None
     return [rss_mib(pid) for pid in gunicorn_pids(site) if pid != site.process.pid]
+
+
+def before_server(site: LiveSite, commit: str) -> Server:
+    """The site before issue 12 (no page cache), loaded as the uncached origin is."""
+    return Server(
+        "before",
+        f"before ({commit})",
+        False,
+        lambda _name, path: site.base_url + path,
+        lambda: gunicorn_pids(site),
+    )
 
 
 def save_pages(origin: LiveSite) -> list[SavedPage]:
@@ -253,35 +272,48 @@ def git_revision() -> str:
 
 
 def run(args: argparse.Namespace) -> dict:
+    if args.baseline:
+        resolve(args.baseline)  # an unknown commit fails now, not after the preparation
     load_at_start = machine_load()
     started = time.monotonic()
     with contextlib.ExitStack() as stack:
         workdir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="site-bench-")))
         reporter = write_reporter(workdir)
         edge_port = free_port()
-        for folder in ("uncached", "cached"):
+        for folder in ("uncached", "cached", "before"):
             (workdir / folder).mkdir()
-        print("Preparing the deployment (migrate, seed, collect static)...", flush=True)
-        uncached = stack.enter_context(
-            running_site(
-                workdir / "uncached",
-                extra_env={"PAGE_CACHE_ENABLED": "false", "CACHE_DIR": str(workdir / "cache-u")},
+        print("Preparing the deployments (migrate, seed, collect static)...", flush=True)
+        # The site before issue 12 is prepared in the meantime (its own migrate, seed, static).
+        with ThreadPoolExecutor(1) as pool:
+            before_ready = None
+            if args.baseline:
+                before_ready = pool.submit(
+                    stack.enter_context, baseline_site(workdir / "before", args.baseline)
+                )
+            uncached = stack.enter_context(
+                running_site(
+                    workdir / "uncached",
+                    extra_env={
+                        "PAGE_CACHE_ENABLED": "false",
+                        "CACHE_DIR": str(workdir / "cache-u"),
+                    },
+                )
             )
-        )
-        cached = stack.enter_context(
-            running_site(
-                workdir / "cached",
-                database_url=uncached.database_url,
-                extra_env={
-                    "PAGE_CACHE_ENABLED": "true",
-                    "CACHE_DIR": str(workdir / "cache-c"),
-                    "MEDIA_ROOT": str(uncached.media_root),
-                    "RUN_TASK_WORKER": "true",
-                    "FRONTEND_CACHE_BACKEND": "varnish",
-                    "FRONTEND_CACHE_LOCATION": f"http://127.0.0.1:{edge_port}",
-                },
+            cached = stack.enter_context(
+                running_site(
+                    workdir / "cached",
+                    database_url=uncached.database_url,
+                    extra_env={
+                        "PAGE_CACHE_ENABLED": "true",
+                        "CACHE_DIR": str(workdir / "cache-c"),
+                        "MEDIA_ROOT": str(uncached.media_root),
+                        "RUN_TASK_WORKER": "true",
+                        "FRONTEND_CACHE_BACKEND": "varnish",
+                        "FRONTEND_CACHE_LOCATION": f"http://127.0.0.1:{edge_port}",
+                    },
+                )
             )
-        )
+            before = before_ready.result() if before_ready else None
         edge_dir = Path(tempfile.mkdtemp(prefix="site-bench-edge-"))
         stack.callback(shutil.rmtree, edge_dir, ignore_errors=True)
         edge = EdgeCache(edge_dir, edge_port, cached.port)
@@ -299,7 +331,8 @@ def run(args: argparse.Namespace) -> dict:
         def static_url(name: str, _path: str) -> str:
             return nginx.url(name.replace(" ", "-"))
 
-        servers = [
+        servers = [] if before is None else [before_server(before, args.baseline)]
+        servers += [
             Server(
                 "uncached",
                 "uncached origin",
@@ -342,6 +375,8 @@ def run(args: argparse.Namespace) -> dict:
             print(f"  stopped after {rounds_done} rounds to stay within {args.max_seconds:.0f} s")
 
         rss = {"uncached": worker_rss(uncached), "cached": worker_rss(cached)}
+        if before is not None:
+            rss["before"] = worker_rss(before)
         print("Publishing changes and watching for them...", flush=True)
         visible = publish_to_visible(
             cached,
@@ -358,6 +393,7 @@ def run(args: argparse.Namespace) -> dict:
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "revision": git_revision(),
         "database": database,
+        "baseline": None if before is None else {"commit": args.baseline, "hash": before.commit},
         "edge_vcl": vcl_source,
         "settings": {
             "rounds": rounds_done,
@@ -387,11 +423,26 @@ def main() -> int:
     parser.add_argument("--connections", type=int, default=8, help="wrk connections")
     parser.add_argument("--threads", type=int, default=2, help="wrk threads")
     parser.add_argument("--publish-trials", type=int, default=3, help="changes published")
+    # Room for 3 rounds of 6 servers (about 85 s each on the 2-core machine) after preparing the
+    # old and new sites side by side (60 to 120 s, more while other work runs).
     parser.add_argument(
         "--max-seconds",
         type=float,
-        default=345,
+        default=420,
         help="run fewer rounds (at least one) rather than take longer than this in all",
+    )
+    parser.add_argument(
+        "--baseline",
+        default=BASELINE_COMMIT,
+        metavar="COMMIT",
+        help="the commit measured as 'before issue 12' beside today's site",
+    )
+    parser.add_argument(
+        "--no-baseline",
+        dest="baseline",
+        action="store_const",
+        const=None,
+        help="skip it: the uncached budgets then use issue 12's fixed table",
     )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a budget is not met")
     args = parser.parse_args()

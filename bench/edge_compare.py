@@ -9,10 +9,11 @@ What runs, all on loopback (a benchmark, not a test):
   page cache on, a fresh seeded SQLite database): the origin every edge fetches its misses from;
 - the physical limit: nginx serving each page's saved HTML and headers (bench/nginx_static.py);
 - the edges, each with keep-alive from wrk as the TLS proxy would hold it:
-  `varnish` deploy/varnish.vcl with varnishd's parameters as compose runs it;
-  `varnish-tuned` the same VCL with the parameters of TUNED_PARAMETERS;
-  `varnish-minimal` a VCL with no logic at all (cache what the origin allows), the parameters
-  tuned: the ceiling of any VCL fast path;
+  `varnish` deploy/varnish.vcl with varnishd's parameters as compose runs it
+  (deploy/varnish-params.cli);
+  `varnish-default` the same VCL with Varnish's default parameters;
+  `varnish-minimal` a VCL with no logic at all (cache what the origin allows), the deployed
+  parameters: the ceiling of any VCL fast path;
   `nginx-cache` nginx's proxy_cache (cache on tmpfs, freshness from the origin's s-maxage,
   open_file_cache, stale copies served while one request refreshes them).
 Each page (home, parents) is loaded with wrk for --seconds per edge, in interleaved rounds in a
@@ -44,33 +45,26 @@ sys.path.insert(0, str(ROOT))
 from http_probe import fetch, wait_until_serving  # noqa: E402
 from nginx_static import NGINX, SavedPage, StaticServer  # noqa: E402
 from process_usage import cpu_seconds, machine_load, process_tree, stop_process  # noqa: E402
-from varnish_edge import VARNISHD, edge_vcl  # noqa: E402
+from varnish_edge import VARNISH_PARAMETERS, VARNISHD, edge_vcl  # noqa: E402
 from wrk_load import run_wrk, write_reporter  # noqa: E402
 
 from tests.live_site import free_port, running_site  # noqa: E402
 
 PAGES: dict[str, str] = {"home": "/", "parents": "/parents/"}
-# varnishd as docker-compose.yml's cache service runs it.
-DEPLOYED_PARAMETERS = ["-s", "malloc,256m"]
-# One thread pool (two cores, shared with wrk), idle threads ready for every connection, and none
-# of the per-request shared-memory log records (perf: their printf formatting is ~7 % of the
-# cache process; the rest is mostly waking one thread per request).
-TUNED_PARAMETERS = [
-    *("-s", "malloc,256m"),
-    *("-p", "thread_pools=1"),
-    *("-p", "thread_pool_min=50"),
-    *("-p", "vsl_mask=-ReqHeader,-RespHeader,-ReqUnset,-RespUnset,-VCL_call,-VCL_return"),
-    *("-p", "vsl_mask=-Timestamp,-ReqAcct,-Link,-VCL_use,-Hit,-ReqStart,-RespProtocol"),
-    *("-p", "vsl_mask=-RespStatus,-RespReason,-ReqMethod,-ReqURL,-ReqProtocol,-Filters"),
-    *("-p", "vsl_mask=-Begin,-End,-SessOpen,-SessClose,-Storage"),
-]
+# varnishd as docker-compose.yml's cache service runs it: deploy/varnish-params.cli sets one
+# thread pool (two cores, shared with wrk), idle threads ready for every connection, and none of
+# the per-request shared-memory log records (perf: their printf formatting is ~7 % of the cache
+# process; the rest is mostly waking one thread per request).
+DEPLOYED_PARAMETERS = ["-s", "malloc,256m", "-I", str(VARNISH_PARAMETERS)]
+# Varnish's own defaults, for comparison (the deployment before these parameters).
+DEFAULT_PARAMETERS = ["-s", "malloc,256m"]
 # No logic at all. Without the deployed VCL's per-encoding copies varnishd would store gzip and
 # gunzip it for wrk (which asks for no encoding) on every hit: gzip support off.
 MINIMAL_VCL = """vcl 4.1;
 backend web { .host = "127.0.0.1"; .port = "@PORT@"; }
 sub vcl_recv { unset req.http.Cookie; }
 """
-MINIMAL_PARAMETERS = [*TUNED_PARAMETERS, "-p", "http_gzip_support=off"]
+MINIMAL_PARAMETERS = [*DEPLOYED_PARAMETERS, "-p", "http_gzip_support=off"]
 
 
 @dataclass
@@ -271,16 +265,16 @@ def run(args: argparse.Namespace) -> dict:
             ),
             varnish_edge(
                 workdir,
-                "varnish-tuned",
-                "Varnish, tuned parameters",
+                "varnish-default",
+                "Varnish, default parameters",
                 origin.port,
                 deployed_vcl,
-                TUNED_PARAMETERS,
+                DEFAULT_PARAMETERS,
             ),
             varnish_edge(
                 workdir,
                 "varnish-minimal",
-                "Varnish, empty VCL, tuned",
+                "Varnish, empty VCL",
                 origin.port,
                 minimal_vcl,
                 MINIMAL_PARAMETERS,

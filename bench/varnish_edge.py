@@ -19,6 +19,8 @@ from process_usage import process_tree, stop_process
 
 VARNISHD = "/usr/sbin/varnishd"
 DEPLOYED_VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish.vcl"
+# varnishd's parameters as compose sets them (management commands run before it starts).
+VARNISH_PARAMETERS = DEPLOYED_VCL.with_name("varnish-params.cli")
 
 MINIMAL_VCL = """vcl 4.1;
 
@@ -98,6 +100,8 @@ class EdgeCache:
             str(vcl_path),
             "-s",
             "malloc,128m",
+            "-I",
+            str(VARNISH_PARAMETERS),
         ]
         if not DEPLOYED_VCL.exists():
             command += ["-p", "default_ttl=0"]  # no freshness information: not cached

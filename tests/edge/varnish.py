@@ -112,6 +112,7 @@ def running_varnish(workdir: Path, backend_port: int, port: int | None = None) -
         [
             *(VARNISHD, "-F", "-j", "none", "-n", str(varnish.workdir), "-T", "none"),
             *("-a", f"127.0.0.1:{varnish.port}", "-f", str(vcl), "-s", "malloc,64m"),
+            *("-I", str(ROOT / "deploy" / "varnish-params.cli")),  # as compose runs it
         ],
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -99,6 +99,12 @@ def site(tmp_path_factory, server, smtp) -> Iterator[LiveSite]:
         # database, which would hide the path under test.
         "PAGE_CACHE_ENABLED": "false",
         "CONTENT_MEMO_ENABLED": "false",
+        # Static files answered while pages wait on a frozen database need a free thread:
+        # gunicorn's default `sync` worker serves one request at a time per process, so there
+        # they queue behind the pages (up to the breaker's limit), and in compose the edge cache
+        # answers them instead. This module runs the threaded worker a deployment without an
+        # edge cache should use (README, "When the database is unavailable").
+        "GUNICORN_THREADS": "2",
     }
     with running_site(workdir, extra_env=extra_env, database_url=server.url("infant_mh")) as live:
         yield live

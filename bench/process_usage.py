@@ -38,6 +38,11 @@ def _children_by_parent() -> dict[int, list[int]]:
     return children
 
 
+def children(pid: int) -> list[int]:
+    """The processes whose parent is `pid`."""
+    return _children_by_parent().get(pid, [])
+
+
 def process_tree(root: int, leave_out: Callable[[str], bool] = lambda _cmd: False) -> list[int]:
     """`root` and its living descendants, without those whose command line `leave_out` matches
     (nor their descendants)."""

@@ -30,26 +30,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.process_usage import children  # noqa: E402
 from bench.render_cpu import PAGES, WsgiClient, prepare_environment  # noqa: E402
 from tests.live_site import running_site  # noqa: E402
 
 BUDGET_MIB = 94.0
 # Packages a public page never needs, which issue 12 found loaded in every worker.
 WATCHED = ["psycopg", "rest_framework", "pypdfium2", "ninja", "pydantic", "requests", "yaml"]
-
-
-def children(pid: int) -> list[int]:
-    found = []
-    for proc in Path("/proc").iterdir():
-        if not proc.name.isdigit():
-            continue
-        try:
-            stat = (proc / "stat").read_text()
-        except OSError:
-            continue
-        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-            found.append(int(proc.name))
-    return found
 
 
 def memory_kib(pid: int) -> dict[str, int]:

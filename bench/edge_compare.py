@@ -43,7 +43,7 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(ROOT))
 
 from http_probe import fetch, wait_until_serving  # noqa: E402
-from nginx_static import NGINX, SavedPage, StaticServer  # noqa: E402
+from nginx_static import NGINX, SavedPage, StaticServer, nginx_config  # noqa: E402
 from process_usage import cpu_seconds, machine_load, process_tree, stop_process  # noqa: E402
 from varnish_edge import VARNISH_PARAMETERS, VARNISHD, edge_vcl  # noqa: E402
 from wrk_load import run_wrk, write_reporter  # noqa: E402
@@ -110,27 +110,9 @@ def varnish_edge(
 
 def nginx_cache_config(workdir: Path, port: int, origin_port: int) -> str:
     """nginx as the edge: proxy_cache on tmpfs, freshness as the origin's Cache-Control says."""
-    temp = workdir / "temp"
-    return f"""
-worker_processes auto;
-daemon off;
-pid {workdir / "nginx.pid"};
-error_log {workdir / "error.log"} warn;
-events {{ worker_connections 4096; }}
-http {{
-  access_log off;
-  server_tokens off;
-  sendfile on;
-  tcp_nopush on;
-  tcp_nodelay on;
-  keepalive_timeout 65;
-  keepalive_requests 1000000;
-  client_body_temp_path {temp}/body;
-  proxy_temp_path {temp}/proxy;
-  fastcgi_temp_path {temp}/fastcgi;
-  uwsgi_temp_path {temp}/uwsgi;
-  scgi_temp_path {temp}/scgi;
-  proxy_cache_path {workdir / "cache"} levels=1:2 keys_zone=edge:10m max_size=256m
+    return nginx_config(
+        workdir,
+        f"""  proxy_cache_path {workdir / "cache"} levels=1:2 keys_zone=edge:10m max_size=256m
                    inactive=1h use_temp_path=off;
   upstream web {{ server 127.0.0.1:{origin_port}; keepalive 16; }}
   map $http_cookie $signed_in {{ default 0; "~(^|;)\\s*sessionid=" 1; }}
@@ -159,8 +141,8 @@ http {{
       add_header X-Cache $upstream_cache_status;
     }}
   }}
-}}
-"""
+""",
+    )
 
 
 def nginx_cache_edge(workdir: Path, origin_port: int) -> Edge:

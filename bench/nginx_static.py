@@ -30,6 +30,34 @@ OWN_HEADERS = {
 }
 
 
+def nginx_config(workdir: Path, http_block: str) -> str:
+    """A whole nginx.conf for a benchmark server in the foreground, its pid, log and temporary
+    files under `workdir`, with keep-alive as a load generator wants it, no access log, and
+    `http_block` (directives and servers) inside `http`."""
+    temp = workdir / "temp"
+    return f"""
+worker_processes auto;
+daemon off;
+pid {workdir / "nginx.pid"};
+error_log {workdir / "error.log"} warn;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  server_tokens off;
+  sendfile on;
+  tcp_nopush on;
+  tcp_nodelay on;
+  keepalive_timeout 65;
+  keepalive_requests 1000000;
+  client_body_temp_path {temp}/body;
+  proxy_temp_path {temp}/proxy;
+  fastcgi_temp_path {temp}/fastcgi;
+  uwsgi_temp_path {temp}/uwsgi;
+  scgi_temp_path {temp}/scgi;
+{http_block}}}
+"""
+
+
 @dataclass
 class SavedPage:
     """A page as the origin sent it: the file name nginx serves it under, headers, body."""
@@ -67,34 +95,17 @@ class StaticServer:
                 f"      types {{ }}\n      default_type {_quoted(content_type)};\n"
                 f"{headers}    }}\n"
             )
-        temp = self.workdir / "temp"
-        return f"""
-worker_processes auto;
-daemon off;
-pid {self.workdir / "nginx.pid"};
-error_log {self.workdir / "error.log"} warn;
-events {{ worker_connections 4096; }}
-http {{
-  access_log off;
-  geo $dollar {{ default "$"; }}
-  server_tokens off;
-  sendfile on;
-  tcp_nopush on;
-  tcp_nodelay on;
-  keepalive_timeout 65;
-  keepalive_requests 1000000;
+        locations_text = "".join(locations)
+        return nginx_config(
+            self.workdir,
+            f"""  geo $dollar {{ default "$"; }}
   open_file_cache max=100;
-  client_body_temp_path {temp}/body;
-  proxy_temp_path {temp}/proxy;
-  fastcgi_temp_path {temp}/fastcgi;
-  uwsgi_temp_path {temp}/uwsgi;
-  scgi_temp_path {temp}/scgi;
   server {{
     listen 127.0.0.1:{self.port} reuseport;
     root {self.workdir / "html"};
-{"".join(locations)}  }}
-}}
-"""
+{locations_text}  }}
+""",
+        )
 
     def start(self) -> None:
         if not Path(NGINX).exists():

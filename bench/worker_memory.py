@@ -19,7 +19,6 @@ A benchmark, not a test: nothing runs it in `make test` or CI.
 from __future__ import annotations
 
 import argparse
-import http.client
 import os
 import signal
 import sys
@@ -30,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.http_probe import fetch  # noqa: E402
 from bench.process_usage import children  # noqa: E402
 from bench.render_cpu import PAGES, WsgiClient, prepare_environment  # noqa: E402
 from tests.live_site import running_site  # noqa: E402
@@ -56,17 +56,6 @@ def pss_kib(pid: int) -> int:
     return 0
 
 
-def get(port: int, path: str) -> int:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", path)
-        response = connection.getresponse()
-        response.read()
-        return response.status
-    finally:
-        connection.close()
-
-
 def measure_workers(requests: int, extra_env: dict[str, str]) -> bool:
     workdir = Path(tempfile.mkdtemp(prefix="infant-mh-worker-memory-"))
     env = {"PAGE_CACHE_ENABLED": "false", "RUN_TASK_WORKER": "false"}
@@ -76,7 +65,7 @@ def measure_workers(requests: int, extra_env: dict[str, str]) -> bool:
         # A first round makes the image renditions (in production the task worker makes them
         # when a file is saved, issue 12): then fresh workers, measured as they serve pages.
         for page in PAGES:
-            get(site.port, page.path)
+            fetch(site.base_url + page.path, timeout=30)
         first = set(children(site.process.pid))
         os.kill(site.process.pid, signal.SIGHUP)
         deadline = time.monotonic() + 60
@@ -87,7 +76,7 @@ def measure_workers(requests: int, extra_env: dict[str, str]) -> bool:
             time.sleep(0.2)
         for _round in range(requests):
             for page in PAGES:
-                status = get(site.port, page.path)
+                status = fetch(site.base_url + page.path, timeout=30)[0]
                 assert status == 200, (page.path, status)
         workers = children(site.process.pid)
         master = site.process.pid

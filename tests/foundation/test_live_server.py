@@ -80,6 +80,16 @@ def test_pages_are_served_by_gunicorn_with_debug_off(live_site: LiveSite) -> Non
     assert not re.search(r"Traceback|DEBUG = True|technical_500", html)
 
 
+def test_gunicorn_runs_sync_workers_and_leaves_access_logging_to_the_proxy(
+    live_site: LiveSite,
+) -> None:
+    """infant_mh/gunicorn.conf.py's defaults (issue 12): the `sync` worker, no access log."""
+    assert fetch(live_site, "/?access-log-probe").status == 200
+    log = live_site.log_path.read_text()
+    assert "Using worker: sync" in log
+    assert "access-log-probe" not in log
+
+
 def test_favicon_requests_find_the_icon(live_site: LiveSite) -> None:
     response = fetch(live_site, "/favicon.ico")
     assert response.status == 301

@@ -16,7 +16,7 @@ import re
 import sqlite3
 import time
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -35,6 +35,8 @@ OTHER_PATH = "/home/parents/"
 # (and the title in it) is matched to the worker that gave it.
 ACCESS_LOG_FORMAT = "--access-logformat 'served-by %(p)s probe %({x-probe}i)s %(s)s'"
 REQUESTS_PER_ROUND = 16
+MAX_ROUNDS = 20
+WORKERS = 2  # tests.live_site serves with 2 worker processes
 
 
 @pytest.fixture(scope="module")
@@ -78,24 +80,33 @@ def get_all(site: LiveSite, path: str, marker: str) -> dict[str, tuple[float, by
         return dict(zip(probes, pool.map(get, probes), strict=True))
 
 
-def workers_by_probe(site: LiveSite) -> dict[str, str]:
-    """Which worker process answered each probe, from the access log."""
-    time.sleep(0.2)  # let gunicorn write its access log
-    answered = {}
-    for line in site.log_path.read_text().splitlines():
-        match = re.search(r"served-by <?(\d+)>? probe (\S+) 200", line)
-        if match:
-            answered[match.group(2)] = match.group(1)
-    return answered
+def workers_by_probe(site: LiveSite, probes: Iterable[str]) -> dict[str, str]:
+    """Which worker process answered each of `probes`, from the access log (polled until
+    gunicorn has written them all)."""
+    wanted = set(probes)
+    deadline = time.monotonic() + 5
+    while True:
+        answered = {}
+        for line in site.log_path.read_text().splitlines():
+            match = re.search(r"served-by <?(\d+)>? probe (\S+) 200", line)
+            if match:
+                answered[match.group(2)] = match.group(1)
+        if wanted <= answered.keys() or time.monotonic() > deadline:
+            return answered
+        time.sleep(0.02)
 
 
 def titles_by_worker(site: LiveSite, path: str, marker: str) -> dict[str, set[str]]:
-    """The titles each worker process answered to a round of GETs of `path`."""
-    workers_answers = get_all(site, path, marker)
-    workers = workers_by_probe(site)
+    """The titles each worker process answered to rounds of GETs of `path`, until both workers
+    have answered (a cached page is quick enough that one `sync` worker may take a whole round)."""
     served: dict[str, set[str]] = {}
-    for probe, (_arrived, body) in workers_answers.items():
-        served.setdefault(workers[probe], set()).add(title_of(body))
+    for round_number in range(MAX_ROUNDS):
+        answers = get_all(site, path, f"{marker}{round_number}")
+        workers = workers_by_probe(site, answers)
+        for probe, (_arrived, body) in answers.items():
+            served.setdefault(workers[probe], set()).add(title_of(body))
+        if len(served) == WORKERS:
+            break
     return served
 
 
@@ -136,14 +147,17 @@ def test_hits_on_every_worker_and_a_publish_is_visible_within_a_second(site: Liv
     publish_title(site, TOPIC_PATH, "Crying, and how to comfort")
     published = time.monotonic()
     # Every request after the publish committed gets the new page, whichever worker answers.
-    answers = get_all(site, TOPIC, "fresh")
-    workers = workers_by_probe(site)
     first_fresh: dict[str, float] = {}
-    for probe, (arrived, body) in answers.items():
-        assert title_of(body) == "Crying, and how to comfort", probe
-        worker = workers[probe]
-        first_fresh[worker] = min(first_fresh.get(worker, arrived), arrived)
-    assert len(first_fresh) == 2, first_fresh
+    for round_number in range(MAX_ROUNDS):
+        answers = get_all(site, TOPIC, f"fresh{round_number}")
+        workers = workers_by_probe(site, answers)
+        for probe, (arrived, body) in answers.items():
+            assert title_of(body) == "Crying, and how to comfort", probe
+            worker = workers[probe]
+            first_fresh[worker] = min(first_fresh.get(worker, arrived), arrived)
+        if len(first_fresh) == WORKERS:
+            break
+    assert len(first_fresh) == WORKERS, first_fresh
     elapsed = max(first_fresh.values()) - published
     print(f"publish visible on both workers {elapsed:.3f} s after it committed")
     assert elapsed < 1

@@ -12,7 +12,8 @@ of each worker from /proc. `--env NAME=VALUE` passes gunicorn more environment (
 `GUNICORN_CMD_ARGS=--preload`). The budget is bakerydemo's
 94 MiB per worker (issue 12). `--modules` also loads the application in this process the way a
 worker does (the WSGI application, the URLconf, one render of each page type through it) and
-prints how many modules that loaded, and which of the heavy packages issue 12 names are among them.
+prints how many modules that loaded, and which of the heavy packages issue 12 names are among them
+(REST framework's optional extras loaded as infant_mh/wsgi.py loads them).
 A benchmark, not a test: nothing runs it in `make test` or CI.
 """
 
@@ -104,6 +105,10 @@ def count_modules() -> None:
     try:
         client = WsgiClient()
         from django.urls import get_resolver
+
+        from infant_mh.lean_imports import import_rest_framework_lean
+
+        import_rest_framework_lean()  # as infant_mh/wsgi.py does in a worker
 
         get_resolver().url_patterns  # noqa: B018  (the URLconf, as the first request loads it)
         for page in PAGES:

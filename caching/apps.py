@@ -1,12 +1,19 @@
 from django.apps import AppConfig
 
 
+def purge_edge_cache(**kwargs: object) -> None:
+    """``caching.edge.purge_edge_cache``, imported on first use: that module loads Wagtail's CDN
+    backends (and with them `requests`), which a web worker needs only after a change."""
+    from caching.edge import purge_edge_cache as purge
+
+    purge(**kwargs)
+
+
 class CachingConfig(AppConfig):
     name = "caching"
     verbose_name = "Page cache"
 
     def ready(self) -> None:
-        from caching.edge import purge_edge_cache
         from caching.generation import bump_generation
         from caching.invalidation import connect_receivers
         from caching.signals import content_changed

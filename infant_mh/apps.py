@@ -1,4 +1,5 @@
-"""Wagtail's images, documents, snippets and redirects apps, without the v3 API they register.
+"""Wagtail's images, documents, snippets and redirects apps, without the v3 API they register,
+and its embeds app without loading its finders at start-up.
 
 Wagtail 8 adds each of these to its read/write API v3 (django-ninja and pydantic) in their
 `AppConfig.ready()`, and the redirects app imports its v2 API (Django REST framework) with it.
@@ -15,6 +16,7 @@ from django.db.models import ForeignKey
 from django.db.models.signals import post_migrate
 from wagtail.contrib.redirects.apps import WagtailRedirectsAppConfig
 from wagtail.documents.apps import WagtailDocsAppConfig
+from wagtail.embeds.apps import WagtailEmbedsAppConfig
 from wagtail.images.apps import WagtailImagesAppConfig
 from wagtail.snippets.apps import WagtailSnippetsAppConfig
 
@@ -78,3 +80,12 @@ class RedirectsConfig(WagtailRedirectsAppConfig):
         register_permission_policy(Redirect)
         post_page_move.connect(autocreate_redirects_on_page_move)
         page_slug_changed.connect(autocreate_redirects_on_slug_change)
+
+
+class EmbedsConfig(WagtailEmbedsAppConfig):
+    """Without the start-up check of the embed finders, which imports the oEmbed finder and with
+    it `requests` into every worker. The site sets no WAGTAILEMBEDS_FINDERS (Wagtail's default
+    oEmbed finders); they load when an embed is first fetched."""
+
+    def ready(self) -> None:
+        from wagtail.embeds import signal_handlers  # noqa: F401

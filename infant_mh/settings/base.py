@@ -601,5 +601,6 @@ LEAN_WAGTAIL_APPS = {
     "wagtail.documents": "infant_mh.apps.DocumentsConfig",
     "wagtail.snippets": "infant_mh.apps.SnippetsConfig",
     "wagtail.contrib.redirects": "infant_mh.apps.RedirectsConfig",
+    "wagtail.embeds": "infant_mh.apps.EmbedsConfig",
 }
 INSTALLED_APPS = [LEAN_WAGTAIL_APPS.get(app, app) for app in INSTALLED_APPS]

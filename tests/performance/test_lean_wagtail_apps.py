@@ -1,6 +1,7 @@
-"""Wagtail's images, documents, snippets and redirects apps run as this project's configs
-(infant_mh/apps.py), which leave out only the API v3 registration: every other line of Wagtail's
-own `ready()` must be theirs too, so a Wagtail upgrade that changes one fails here."""
+"""Wagtail's images, documents, snippets, redirects and embeds apps run as this project's configs
+(infant_mh/apps.py), which leave out only the API v3 registration (and the embeds app's start-up
+check of its finders): every other line of Wagtail's own `ready()` must be theirs too, so a
+Wagtail upgrade that changes one fails here."""
 
 from __future__ import annotations
 
@@ -10,11 +11,14 @@ import weakref
 
 import pytest
 from django.apps import apps
+from django.core.signals import setting_changed
 from django.db.models.signals import post_migrate
 from django.dispatch import Signal
 from wagtail.contrib.redirects.apps import WagtailRedirectsAppConfig
 from wagtail.contrib.redirects.signal_handlers import autocreate_redirects_on_page_move
 from wagtail.documents.apps import WagtailDocsAppConfig
+from wagtail.embeds.apps import WagtailEmbedsAppConfig
+from wagtail.embeds.signal_handlers import clear_embed_caches
 from wagtail.images.apps import WagtailImagesAppConfig
 from wagtail.images.models import Image
 from wagtail.models.reference_index import ReferenceIndex
@@ -32,6 +36,7 @@ WAGTAIL_READY_SOURCES = {
     WagtailDocsAppConfig: "4cdf87a46dbf81ef",
     WagtailSnippetsAppConfig: "1ac35b5ed4034956",
     WagtailRedirectsAppConfig: "19d1a78049d84e47",
+    WagtailEmbedsAppConfig: "5f7f4ae836b12790",
 }
 
 
@@ -48,6 +53,7 @@ def test_the_lean_configs_are_the_ones_installed():
     assert isinstance(apps.get_app_config("wagtaildocs"), lean.DocumentsConfig)
     assert isinstance(apps.get_app_config("wagtailsnippets"), lean.SnippetsConfig)
     assert isinstance(apps.get_app_config("wagtailredirects"), lean.RedirectsConfig)
+    assert isinstance(apps.get_app_config("wagtailembeds"), lean.EmbedsConfig)
 
 
 def test_they_register_what_wagtails_own_configs_do():
@@ -55,6 +61,7 @@ def test_they_register_what_wagtails_own_configs_do():
     assert ReferenceIndex.is_indexed(Image)
     assert autocreate_redirects_on_page_move in _receivers(post_page_move)
     assert create_extra_permissions in _receivers(post_migrate)
+    assert clear_embed_caches in _receivers(setting_changed)
 
 
 def _receivers(signal: Signal) -> list[object]:

@@ -1,0 +1,71 @@
+"""A web worker loads Django REST framework without its unused optional integrations
+(infant_mh/lean_imports.py): after the WSGI application, the URLconf and Wagtail's hooks are
+loaded, PyYAML, Markdown, Pygments and requests are not imported (nor the PostgreSQL driver on
+SQLite), yet each stays importable for the code that does use it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+# What a gunicorn worker loads before and while it serves a page, then the packages it must not
+# have loaded, then proof that each still imports.
+WORKER = """
+import json, sys
+import infant_mh.wsgi
+from django.urls import get_resolver
+from wagtail import hooks
+from rest_framework import compat
+
+get_resolver().url_patterns
+hooks.get_hooks("on_serve_page")
+watched = ("yaml", "markdown", "pygments", "requests", "psycopg", "psycopg2")
+loaded = sorted(name for name in watched if name in sys.modules)
+absent_in_compat = sorted(
+    name for name in ("yaml", "markdown", "pygments", "requests", "postgres_fields")
+    if getattr(compat, name) is None
+)
+import markdown, pygments, requests, yaml
+print(json.dumps({"loaded": loaded, "absent_in_compat": absent_in_compat}))
+"""
+
+
+def worker_imports(database_url: str) -> dict[str, list[str]]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "infant_mh.settings.test",
+        "DATABASE_URL": database_url,
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", WORKER], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_a_sqlite_worker_loads_none_of_them(tmp_path: Path) -> None:
+    imports = worker_imports(f"sqlite:///{tmp_path / 'db.sqlite3'}")
+    assert imports["loaded"] == []
+    assert imports["absent_in_compat"] == [
+        "markdown",
+        "postgres_fields",
+        "pygments",
+        "requests",
+        "yaml",
+    ]
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+    reason="needs PostgreSQL (DATABASE_URL)",
+)
+def test_a_postgresql_worker_keeps_rest_frameworks_postgresql_fields() -> None:
+    imports = worker_imports(os.environ["DATABASE_URL"])
+    assert "yaml" not in imports["loaded"] and "requests" not in imports["loaded"]
+    assert "postgres_fields" not in imports["absent_in_compat"]

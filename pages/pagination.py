@@ -62,10 +62,30 @@ class Pagination:
         return self.page.paginator.num_pages > 1
 
 
-class MemoisedRows:
-    """A listing's rows as `paginate` reads them (`count()` and slices), each count and slice
-    kept per content generation under `key` (the listing and its filters). The queryset is only
-    built on a miss: building some costs a query (`.public()` reads the view restrictions)."""
+class SlicedRows:
+    """What `paginate` (Django's `Paginator`) reads of a listing: `count()` and contiguous
+    slices. Subclasses say how many rows there are and fetch the rows of one slice."""
+
+    def count(self) -> int:
+        raise NotImplementedError
+
+    def rows(self, start: int, stop: int) -> list[Any]:
+        raise NotImplementedError
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Any]:
+        if not isinstance(key, slice) or key.step not in (None, 1):
+            raise TypeError("A listing is read in slices.")
+        start, stop, _step = key.indices(self.count())
+        return self.rows(start, stop)
+
+
+class MemoisedRows(SlicedRows):
+    """A listing's rows, each count and slice kept per content generation under `key` (the
+    listing and its filters). The queryset is only built on a miss: building some costs a
+    query (`.public()` reads the view restrictions)."""
 
     def __init__(
         self, request: HttpRequest, key: Hashable, queryset: Callable[[], QuerySet]
@@ -77,13 +97,7 @@ class MemoisedRows:
     def count(self) -> int:
         return content_memo.get(self.request, (self.key, "count"), lambda: self.queryset().count())
 
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, key: slice) -> list[Any]:
-        if not isinstance(key, slice) or key.step not in (None, 1):
-            raise TypeError("A listing is read in slices.")
-        start, stop, _step = key.indices(self.count())
+    def rows(self, start: int, stop: int) -> list[Any]:
         return content_memo.get(
             self.request,
             (self.key, start, stop),

@@ -38,6 +38,7 @@ from wagtail.search.utils import get_descendants_content_types_pks, normalise_qu
 
 from pages.content_memo import content_memo
 from pages.models.search_terms import CrisisSearchTerm, SearchSynonym
+from pages.pagination import SlicedRows
 from pages.search_matching import matching_phrases, tokens
 from pages.search_ranking import IndexRanking, RankedSource, ranking_plan
 from resources.choices import LinkStatus
@@ -319,7 +320,7 @@ def _sources(
     ]
 
 
-class MergedResults:
+class MergedResults(SlicedRows):
     """Promoted results, then pages, useful links and posters, as one list that Django's
     `Paginator` pages in the database: `count()` is one COUNT per kind, and a slice fetches
     only the kinds it overlaps (usually one query, a page of ten never more than three)."""
@@ -331,13 +332,7 @@ class MergedResults:
     def count(self) -> int:
         return len(self.promoted) + sum(source.count for source in self.sources)
 
-    def __len__(self) -> int:
-        return self.count()
-
-    def __getitem__(self, key: slice) -> list[SearchResult]:
-        if not isinstance(key, slice) or key.step not in (None, 1):
-            raise TypeError("Search results are read in slices.")
-        start, stop, _step = key.indices(self.count())
+    def rows(self, start: int, stop: int) -> list[SearchResult]:
         shown = self.promoted[start:stop]
         offset = len(self.promoted)
         for source in self.sources:

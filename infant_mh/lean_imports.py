@@ -4,7 +4,7 @@ Wagtail's admin (its pages API, and the documents app's hooks, which every page 
 imports Django REST framework, whose ``rest_framework.compat`` imports every optional package it
 can find: PyYAML, Markdown, Pygments and requests (for its browsable API, YAML renderer and test
 client, none of which the site uses), and ``django.contrib.postgres`` with the PostgreSQL driver,
-even on SQLite. In a web worker that is about 15 MiB and 200 modules (issue 12's memory budget;
+even on SQLite. In a web worker that is about 14 MiB and 250 modules (issue 12's memory budget;
 ``bench/worker_memory.py --modules``).
 
 ``import_rest_framework_lean()`` imports that module once with those packages hidden, so it

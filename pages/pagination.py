@@ -10,6 +10,7 @@ number comes from `?page=`; a number that is not a whole number, or past the las
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -62,15 +63,15 @@ class Pagination:
         return self.page.paginator.num_pages > 1
 
 
-class SlicedRows:
+class SlicedRows(ABC):
     """What `paginate` (Django's `Paginator`) reads of a listing: `count()` and contiguous
     slices. Subclasses say how many rows there are and fetch the rows of one slice."""
 
-    def count(self) -> int:
-        raise NotImplementedError
+    @abstractmethod
+    def count(self) -> int: ...
 
-    def rows(self, start: int, stop: int) -> list[Any]:
-        raise NotImplementedError
+    @abstractmethod
+    def rows(self, start: int, stop: int) -> list[Any]: ...
 
     def __len__(self) -> int:
         return self.count()

@@ -13,7 +13,7 @@ of each worker from /proc. `--env NAME=VALUE` passes gunicorn more environment (
 94 MiB per worker (issue 12). `--modules` also loads the application in this process the way a
 worker does (the WSGI application, the URLconf, one render of each page type through it) and
 prints how many modules that loaded, and which of the heavy packages issue 12 names are among them
-(REST framework's optional extras loaded as infant_mh/wsgi.py loads them).
+(the lean imports of infant_mh/lean_imports.py made as infant_mh/wsgi.py makes them).
 A benchmark, not a test: nothing runs it in `make test` or CI.
 """
 
@@ -37,7 +37,16 @@ from tests.live_site import running_site  # noqa: E402
 
 BUDGET_MIB = 94.0
 # Packages a public page never needs, which issue 12 found loaded in every worker.
-WATCHED = ["psycopg", "rest_framework", "pypdfium2", "ninja", "pydantic", "requests", "yaml"]
+WATCHED = [
+    "psycopg",
+    "rest_framework",
+    "pypdfium2",
+    "ninja",
+    "pydantic",
+    "requests",
+    "yaml",
+    "jinja2",
+]
 
 
 def memory_kib(pid: int) -> dict[str, int]:
@@ -103,12 +112,12 @@ def count_modules() -> None:
     workdir = Path(tempfile.mkdtemp(prefix="infant-mh-worker-modules-"))
     site = prepare_environment(workdir)
     try:
+        from infant_mh.lean_imports import import_lean_after_setup, import_lean_before_setup
+
+        import_lean_before_setup()  # as infant_mh/wsgi.py does in a worker
         client = WsgiClient()
+        import_lean_after_setup()
         from django.urls import get_resolver
-
-        from infant_mh.lean_imports import import_rest_framework_lean
-
-        import_rest_framework_lean()  # as infant_mh/wsgi.py does in a worker
 
         get_resolver().url_patterns  # noqa: B018  (the URLconf, as the first request loads it)
         for page in PAGES:

@@ -46,6 +46,9 @@ WATCHED = [
     "requests",
     "yaml",
     "jinja2",
+    "sqlparse",
+    "charset_normalizer",
+    "soupsieve",
 ]
 
 

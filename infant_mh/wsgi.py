@@ -6,16 +6,17 @@ caching/wsgi.py) before Django builds a request.
 
 import os
 
-from django.core.wsgi import get_wsgi_application
-
-from caching.wsgi import serve_cached_pages
 from infant_mh.lean_imports import import_lean_after_setup, import_lean_before_setup
-from infant_mh.request_validation import refuse_unusable_charsets
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "infant_mh.settings.production")
-
-# Without what the public site never uses (see infant_mh/lean_imports.py): some of it loads with
-# Django's set-up, the rest with the URLconf and Wagtail's hooks.
+# Without what the public site never uses (see infant_mh/lean_imports.py): first what Django's
+# models and set-up load, then, once they are loaded, what the URLconf and Wagtail's hooks load.
 import_lean_before_setup()
+
+from django.core.wsgi import get_wsgi_application  # noqa: E402
+
+from caching.wsgi import serve_cached_pages  # noqa: E402
+from infant_mh.request_validation import refuse_unusable_charsets  # noqa: E402
+
 application = refuse_unusable_charsets(serve_cached_pages(get_wsgi_application()))
 import_lean_after_setup()

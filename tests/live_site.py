@@ -28,6 +28,8 @@ from pathlib import Path
 
 import dj_database_url
 
+from tests.site_console import SiteConsole
+
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_CACHE = ROOT / ".cache"
 
@@ -150,6 +152,7 @@ class LiveSite:
             **(extra_env or {}),
         }
         self.process: subprocess.Popen | None = None
+        self.console: SiteConsole | None = None
         self.log_path = workdir / "gunicorn.log"
 
     @property
@@ -166,6 +169,12 @@ class LiveSite:
         )
 
     def manage(self, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+        """`manage.py` with the deployment's environment; `shell -c CODE` runs in the site's
+        console (tests/site_console.py), which starts Django once for all of them."""
+        if len(args) == 3 and args[:2] == ("shell", "-c"):
+            if self.console is None:
+                self.console = SiteConsole(ROOT, self.env, self.workdir / "console.log")
+            return self.console.run(args[2], check=check)
         return subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
@@ -236,6 +245,8 @@ class LiveSite:
         return pids
 
     def stop(self) -> None:
+        if self.console is not None:
+            self.console.close()
         if self.process and self.process.poll() is None:
             self.process.terminate()
             try:

@@ -7,6 +7,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 LOCK := requirements/dev.lock
+# Python keeps each module's bytecode beside it (.venv, and __pycache__ here, ignored by git):
+# without it every process (each gunicorn worker, manage.py and pytest) compiles Django and
+# Wagtail afresh, about 2.5 s of CPU per start. Some machines set this in the environment.
+unexport PYTHONDONTWRITEBYTECODE
 INSTALLED := $(VENV)/.installed-$(shell sha1sum $(LOCK) | cut -c1-12)
 HOST ?= 127.0.0.1
 PORT ?= 8000
@@ -16,7 +20,8 @@ PRETTIER_PATHS := frontend/scss frontend/js tests/browser/js pages/static/pages/
 # Tiers (markers set in tests/conftest.py): in-process tests, then gunicorn and Chromium ones.
 FAST_TIER := -m "not live and not browser"
 SLOW_TIER := -m "live or browser"
-# pytest-xdist workers for the fast tier: 0 (one process) measured fastest on this 2-core machine.
+# pytest-xdist workers for `make test-fast` (WORKERS=0: one process). `make test` runs every tier in
+# one process: the slow tier's deployments and Chromium already keep both cores busy.
 WORKERS ?= 2
 
 # `make run` serves with the production settings over plain HTTP on this machine only.

@@ -197,8 +197,9 @@ class ResultSource:
 
 
 def _show_pages(rows: list[tuple[int, int]]) -> list[SearchResult]:
-    """Pages as results, with their summaries: one query per page type on this slice. `rows`:
-    (content type, id) of each page, in order."""
+    """Pages as results, with their summaries: one query per page type on this slice, without
+    the pages' bodies (StreamFields, the bulk of a page row). `rows`: (content type, id) of
+    each page, in order."""
     ids_by_type: dict[int, list[int]] = {}
     for content_type_id, page_id in rows:
         ids_by_type.setdefault(content_type_id, []).append(page_id)
@@ -206,9 +207,10 @@ def _show_pages(rows: list[tuple[int, int]]) -> list[SearchResult]:
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or not issubclass(model, Page):
-            by_id.update((page.pk, page) for page in Page.objects.filter(pk__in=ids).specific())
+            pages = Page.objects.filter(pk__in=ids).specific().defer_streamfields()
         else:
-            by_id.update((page.pk, page) for page in model._default_manager.filter(pk__in=ids))
+            pages = model._default_manager.filter(pk__in=ids).defer_streamfields()
+        by_id.update((page.pk, page) for page in pages)
     return [
         SearchResult(
             title=page.title,

@@ -138,6 +138,9 @@ def site(tmp_path_factory, smtp, proxy_port) -> Iterator[LiveSite]:
         "EMAIL_TIMEOUT": "4",
         "RUN_TASK_WORKER": "true",
         "TASK_WORKER_INTERVAL": "0.2",
+        # A SQLite "outage" (its files moved away) is seen only by connections opened after it:
+        # one per request and per worker poll here, instead of the kept ones.
+        "DATABASE_CONN_MAX_AGE": "0",
         "WORKER_HEARTBEAT_SECONDS": "1",
         "WORKER_DB_RETRY_MAX_SECONDS": "2",
         "ENQUIRY_MIN_FILL_SECONDS": "0",

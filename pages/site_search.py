@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from django.apps import apps
@@ -207,10 +207,10 @@ def _show_pages(rows: list[tuple[int, int]]) -> list[SearchResult]:
     for content_type_id, ids in ids_by_type.items():
         model = ContentType.objects.get_for_id(content_type_id).model_class()
         if model is None or not issubclass(model, Page):
-            pages = Page.objects.filter(pk__in=ids).specific().defer_streamfields()
+            pages = Page.objects.filter(pk__in=ids).specific()
         else:
-            pages = model._default_manager.filter(pk__in=ids).defer_streamfields()
-        by_id.update((page.pk, page) for page in pages)
+            pages = cast(PageQuerySet, model._default_manager.filter(pk__in=ids))
+        by_id.update((page.pk, page) for page in pages.defer_streamfields())
     return [
         SearchResult(
             title=page.title,

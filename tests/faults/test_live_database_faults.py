@@ -26,6 +26,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from bs4 import BeautifulSoup
 
+from infant_mh.postgresql.base import HEALTH_CHECK_SECONDS
 from tests.enquiries.forms import VALID, form_fields, topic_values
 from tests.enquiries.smtp import SMTPEndpoint
 from tests.enquiries.test_live_worker import Browser, send_enquiry, team_messages, wait_until
@@ -240,7 +241,10 @@ def test_freeze_gives_503_within_5_seconds_and_static_files_meanwhile(site, serv
     for result in pages:
         assert_unavailable_page(*result)
     assert statics and all(status == 200 for status, _, _ in statics)
-    assert max(seconds for _, seconds, _ in statics) < 1
+    # A static request may queue behind its process's threads while they wait on a persistent
+    # connection's health check (at most HEALTH_CHECK_SECONDS, then the breaker fails fast),
+    # never behind a page's whole deadline (3 s). Slack for a loaded machine.
+    assert max(seconds for _, seconds, _ in statics) < HEALTH_CHECK_SECONDS + 0.5
     wait_for_recovery(site, "freeze ended")
 
 

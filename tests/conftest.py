@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from tests import live_site as deployments
 from tests.live_site import LiveSite, running_site
@@ -41,6 +42,21 @@ def empty_cache() -> Iterator[None]:
 def live_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveSite]:
     with running_site(tmp_path_factory.mktemp("live-site")) as site:
         yield site
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_copy_for_live_tests(request: pytest.FixtureRequest) -> None:
+    """With live tests in the session, the test database is created first (pytest-django's
+    `django_db_setup`, which migrates it) and copied while it is fresh: the live template
+    starts from that copy (tests/live_site.py), so Wagtail is migrated once, not twice."""
+    if not any(item.get_closest_marker("live") for item in request.session.items):
+        return
+    test_database = connection.creation._get_test_db_name()  # what setting it up renames it to
+    request.getfixturevalue("django_db_setup")
+    if connection.settings_dict["NAME"] != test_database:
+        return  # no test in the session uses the database: pytest-django set none up
+    with request.getfixturevalue("django_db_blocker").unblock():
+        deployments.keep_migrated_copy(connection)
 
 
 def _calls_live_site(function: object) -> bool:

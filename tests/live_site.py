@@ -3,7 +3,9 @@ gunicorn with the production settings on a free loopback port (not Django's test
 
 Migrating Wagtail from scratch takes tens of seconds, so each test session migrates (and seeds)
 one template database and media folder, and every deployment starts from a copy of it
-(PostgreSQL's `CREATE DATABASE … TEMPLATE`, or a copy of the SQLite file).
+(PostgreSQL's `CREATE DATABASE … TEMPLATE`, or a copy of the SQLite file). The template itself
+starts from a copy of the session's test database, taken as soon as pytest-django has migrated
+it (tests/conftest.py), when the session has one.
 """
 
 from __future__ import annotations
@@ -25,10 +27,14 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import dj_database_url
 
 from tests.site_console import SiteConsole
+
+if TYPE_CHECKING:
+    from django.db.backends.base.base import BaseDatabaseWrapper
 
 ROOT = Path(__file__).resolve().parent.parent
 STATIC_CACHE = ROOT / ".cache"
@@ -110,6 +116,34 @@ def _create_database(url: str, copy_of: str | None = None) -> None:
         with sqlite3.connect(source) as conn:  # fold the WAL into the main file first
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         shutil.copyfile(source, _database_name(url))
+
+
+# A copy of the test session's own database, just migrated (tests/conftest.py makes it before
+# the first deployment when the session has live tests): the live templates start from it and
+# Wagtail is migrated once per session instead of twice.
+_migrated_copy: str | None = None
+
+
+def keep_migrated_copy(connection: BaseDatabaseWrapper) -> None:
+    """Copy the test database `connection` has just migrated, for `_template_site`."""
+    global _migrated_copy
+    workdir = Path(tempfile.mkdtemp(prefix="infant-mh-migrated-"))
+    atexit.register(shutil.rmtree, workdir, ignore_errors=True)
+    url = _new_database_url(workdir)
+    if connection.vendor == "postgresql":
+        source = connection.settings_dict["NAME"]
+        connection.close()  # a template database may have no other session
+        with _server_admin(url) as admin:
+            admin.execute(f'CREATE DATABASE "{_database_name(url)}" TEMPLATE "{source}"')
+        atexit.register(_drop_database, url)
+    elif connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(_database_name(url)) as target:
+            connection.connection.backup(target)  # the test database may live in memory
+        target.close()
+    else:
+        return
+    _migrated_copy = url
 
 
 def _drop_database(url: str) -> None:
@@ -261,10 +295,12 @@ _templates: dict[bool, LiveSite] = {}
 
 
 def _template_site(seed: bool) -> LiveSite:
-    """The session's migrated (and, if asked, seeded) deployment that others copy."""
+    """The session's migrated (and, if asked, seeded) deployment that others copy. It starts
+    from the test database's migrated copy when there is one (`migrate` then confirms, under
+    the production settings, that nothing is left to apply), else from an empty database."""
     if seed not in _templates:
         site = LiveSite(Path(tempfile.mkdtemp(prefix="infant-mh-live-template-")))
-        _create_database(site.database_url)
+        _create_database(site.database_url, copy_of=_migrated_copy)
         atexit.register(shutil.rmtree, site.workdir, ignore_errors=True)
         atexit.register(_drop_database, site.database_url)
         site.manage("migrate", "--noinput", "-v0")

@@ -1,7 +1,7 @@
 """Listings as content grows: queries and server CPU per request, small site against large.
 
 In-process (Django's test client through the whole middleware stack), with the production
-settings and DEBUG off, on a fresh migrated and seeded copy of the site (SQLite, or a new
+settings, DEBUG off and the page cache off (every request renders its page), on a fresh migrated and seeded copy of the site (SQLite, or a new
 database beside DATABASE_URL's on PostgreSQL). For each listing it measures the page a visitor
 lands on at the small size, then grows the content and measures again:
 
@@ -138,7 +138,8 @@ def main() -> int:
     parser.add_argument("--warmup", type=int, default=5, help="unmeasured requests first")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="infant-mh-growth-") as workdir:
-        site = LiveSite(Path(workdir))
+        # Renders measured, not the page cache's copies (as bench/render_cpu.py).
+        site = LiveSite(Path(workdir), extra_env={"PAGE_CACHE_ENABLED": "false"})
         database = "PostgreSQL" if site.database_url.startswith("postgres") else "SQLite"
         print(f"Preparing a migrated, seeded {database} database...", flush=True)
         site.prepare(seed=True)

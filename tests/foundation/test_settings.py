@@ -57,6 +57,42 @@ def test_production_starts_with_a_secret_and_hosts() -> None:
     assert result.returncode == 0, result.stderr
 
 
+@pytest.mark.parametrize(
+    ("url", "env", "kept"),
+    [
+        ("sqlite:///site.sqlite3", {}, 60),
+        ("sqlite:///site.sqlite3", {"DATABASE_CONN_MAX_AGE": "0"}, 0),
+        ("postgres://postgres@127.0.0.1:5432/infant_mh", {}, 60),
+    ],
+    ids=["sqlite", "sqlite-one-per-request", "postgresql"],
+)
+def test_database_connections_are_kept_open(url: str, env: dict[str, str], kept: int) -> None:
+    """Opening a SQLite connection (its PRAGMAs) and closing it (the WAL checkpoint) cost more
+    than a search's queries: both databases keep connections, DATABASE_CONN_MAX_AGE seconds."""
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
+        ],
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "infant_mh.settings.production",
+            "SECRET_KEY": GOOD_SECRET,
+            "ALLOWED_HOSTS": "example.org",
+            "DATABASE_URL": url,
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-1] == str(kept)
+
+
 @pytest.mark.django_db
 def test_createsuperuser_works_non_interactively(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("DJANGO_SUPERUSER_USERNAME", "editor")

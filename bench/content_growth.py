@@ -1,9 +1,10 @@
 """Listings as content grows: queries and server CPU per request, small site against large.
 
 In-process (Django's test client through the whole middleware stack), with the production
-settings, DEBUG off and the page cache off (every request renders its page), on a fresh migrated and seeded copy of the site (SQLite, or a new
-database beside DATABASE_URL's on PostgreSQL). For each listing it measures the page a visitor
-lands on at the small size, then grows the content and measures again:
+settings, DEBUG off and the page cache off (every request renders its page), on a fresh migrated
+and seeded copy of the site (SQLite, or a new database beside DATABASE_URL's on PostgreSQL). For
+each listing it measures the page a visitor lands on at the small size, then grows the content
+and measures again:
 
 - posters page: 6 posters (the seed's) -> 60
 - useful links filtered by a topic: 5 links in the topic -> 500

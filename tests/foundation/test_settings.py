@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parents[2]
 GOOD_SECRET = "a-long-random-production-secret-" + "k3y" * 12
 
 
-def load_production_settings(**env: str) -> subprocess.CompletedProcess:
+def load_production_settings(code: str = "", **env: str) -> subprocess.CompletedProcess:
+    """A fresh process that loads the production settings with `env`, then runs `code`."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -23,7 +24,7 @@ def load_production_settings(**env: str) -> subprocess.CompletedProcess:
     }
     environment.update(DJANGO_SETTINGS_MODULE="infant_mh.settings.production", **env)
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+        [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
         env=environment,
         capture_output=True,
@@ -69,25 +70,12 @@ def test_production_starts_with_a_secret_and_hosts() -> None:
 def test_database_connections_are_kept_open(url: str, env: dict[str, str], kept: int) -> None:
     """Opening a SQLite connection (its PRAGMAs) and closing it (the WAL checkpoint) cost more
     than a search's queries: both databases keep connections, DATABASE_CONN_MAX_AGE seconds."""
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import django; django.setup(); from django.conf import settings; "
-            "print(settings.DATABASES['default']['CONN_MAX_AGE'])",
-        ],
-        cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "infant_mh.settings.production",
-            "SECRET_KEY": GOOD_SECRET,
-            "ALLOWED_HOSTS": "example.org",
-            "DATABASE_URL": url,
-            **env,
-        },
-        capture_output=True,
-        text=True,
-        timeout=60,
+    result = load_production_settings(
+        "from django.conf import settings; print(settings.DATABASES['default']['CONN_MAX_AGE'])",
+        SECRET_KEY=GOOD_SECRET,
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL=url,
+        **env,
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[-1] == str(kept)

@@ -6,6 +6,10 @@ miss is stored under the generation that was current *before* rendering: a page 
 content changed is stored under the retired number and never served. Without that wrapper (the
 test client, ``runserver``) this middleware answers hits itself.
 
+A page whose render straddled a change (the generation moved while it rendered) is not stored
+and goes out with ``Cache-Control: no-cache``: the change's purge may reach the edge before this
+response does, and the edge must not keep the old content it may show for ``s-maxage``.
+
 Being first, it sees each response with every header the other middleware added, so a stored
 copy keeps them all. Public pages get an ETag (304 when it matches), ``Cache-Control: public,
 max-age=0, s-maxage=…`` and Brotli or gzip; other HTML keeps Django's own gzip, which pads each
@@ -29,6 +33,8 @@ from .policy import is_html, is_public_page, per_visitor_cache_control
 from .stored_page import StoredPage, answer, etag_for, now_timestamp, stored_headers
 
 GENERATION_ENVIRON_KEY = "caching.generation"
+# A page rendered while content changed: any cache must check with the origin before reusing it.
+RETIRED_CACHE_CONTROL = "no-cache"
 
 
 def to_django_response(status: str, headers: list[tuple[str, str]], body: bytes) -> HttpResponse:
@@ -76,7 +82,13 @@ class PageCacheMiddleware:
         if deadline is not None:
             expires_at = min(expires_at, deadline.timestamp())
         body = response.content  # type: ignore[attr-defined]  # is_public_page: not streaming
-        store = generation is not None and request.method == "GET" and expires_at > now_timestamp()
+        retired = generation is not None and current_generation() != generation
+        store = (
+            generation is not None
+            and not retired
+            and request.method == "GET"
+            and expires_at > now_timestamp()
+        )
         if store:
             bodies = compress_for_storing(body)
         else:
@@ -92,4 +104,7 @@ class PageCacheMiddleware:
         )
         if store:
             pages.put(page_key(environ), page, now_timestamp())
-        return to_django_response(*answer(page, environ, now_timestamp()))
+        answered = to_django_response(*answer(page, environ, now_timestamp()))
+        if retired:
+            answered["Cache-Control"] = RETIRED_CACHE_CONTROL
+        return answered

@@ -12,9 +12,11 @@ import brotli
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
+from django.test.signals import template_rendered
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from caching.generation import bump_generation
 from caching.page_store import pages
 from caching.release import release_fingerprint
 from feedback.models import PageFeedback
@@ -213,6 +215,27 @@ def test_the_feedback_form_posts_from_a_cached_copy(client, page):
     assert response.status_code == 303
     assert PageFeedback.objects.filter(page=page, useful=True).count() == 1
     assert not response.cookies
+
+
+def test_a_page_rendered_while_content_changed_is_kept_by_no_cache(client, page):
+    """The change's purge may reach the edge before this response: the edge must not keep it."""
+    bumped = []
+
+    def change_content_meanwhile(**_kwargs):
+        if not bumped:
+            bumped.append(True)
+            bump_generation()
+
+    template_rendered.connect(change_content_meanwhile)
+    try:
+        straddling = client.get(page.url)
+    finally:
+        template_rendered.disconnect(change_content_meanwhile)
+    assert bumped and straddling.status_code == 200
+    assert straddling["Cache-Control"] == "no-cache"
+    next_one, rendered = queries_for(client, page.url)
+    assert rendered > 0, "the straddling render was stored"
+    assert next_one["Cache-Control"] == "public, max-age=0, s-maxage=60"
 
 
 def test_pages_rendered_by_another_release_are_never_served(client, page, monkeypatch):

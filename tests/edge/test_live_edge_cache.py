@@ -2,8 +2,8 @@
 through Wagtail's frontend cache (FRONTEND_CACHE_BACKEND=varnish), as compose runs it.
 
 - Public pages, filtered listings and static files are cached; a published change is visible
-  through the cache within 1 s of its commit, and a site-wide change (service settings) purges
-  every page.
+  through the cache within 1 s of its commit (the median of three publishes), and a site-wide
+  change (service settings) purges every page.
 - /admin/, POSTs, editors' requests (session cookie) and /healthz go to the origin; a visitor's
   csrftoken cookie does not stop caching; a response setting a cookie is never cached.
 - PURGE is refused from outside the ACL; from inside it clears a page with all its query strings.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import ssl
+import statistics
 import subprocess
 import sys
 import time
@@ -35,18 +36,22 @@ VISIBLE_WITHIN_SECONDS = 1.0
 
 # Each prints the moment its transaction commits (its first on_commit callback, ahead of the
 # purges the change itself queues), while the process goes on (and takes seconds to exit).
-PUBLISH_TITLE = """
-import time
+# After each change, each waits for a line on its input (the test has seen the change); so
+# PUBLISH_TITLES publishes once per title, seen one by one.
+PUBLISH_TITLES = """
+import sys, time
 from django.db import transaction
 from wagtail.models import Page
-page = Page.objects.get(slug="crying-and-comforting").specific
-page.title = {title!r}
-with transaction.atomic():
-    transaction.on_commit(lambda: print("committed", time.monotonic(), flush=True))
-    page.save_revision().publish()
+for title in {titles!r}:
+    page = Page.objects.get(slug="crying-and-comforting").specific
+    page.title = title
+    with transaction.atomic():
+        transaction.on_commit(lambda: print("committed", time.monotonic(), flush=True))
+        page.save_revision().publish()
+    sys.stdin.readline()
 """
 RENAME_SERVICE = """
-import time
+import sys, time
 from django.db import transaction
 from wagtail.models import Site
 from pages.models import ServiceSettings
@@ -55,6 +60,7 @@ settings.service_name = {name!r}
 with transaction.atomic():
     transaction.on_commit(lambda: print("committed", time.monotonic(), flush=True))
     settings.save()
+sys.stdin.readline()
 """
 
 
@@ -132,41 +138,53 @@ def seconds_until_visible(edge: Varnish, paths: list[str], text: str, since: flo
     return time.monotonic() - since
 
 
-def seconds_from_commit_to_visible(site: LiveSite, code: str, edge: Varnish, paths, text) -> float:
-    """Run `code` in `manage.py shell` and poll the edge from the moment it commits."""
+def seconds_from_commits_to_visible(
+    site: LiveSite, code: str, edge: Varnish, changes: list[tuple[list[str], str]]
+) -> list[float]:
+    """Run `code` in `manage.py shell`; after each commit it prints, poll the edge until
+    ``paths`` show ``text`` (the next of ``changes``), then tell the process to go on."""
     process = subprocess.Popen(
         [sys.executable, "manage.py", "shell", "-c", code],
         cwd=ROOT,
         env=site.env,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
     )
+    timings: list[float] = []
     try:
-        assert process.stdout is not None
+        assert process.stdout is not None and process.stdin is not None
         output = []
+        pending = iter(changes)
         for line in process.stdout:
             output.append(line)
             if line.startswith("committed "):
-                elapsed = seconds_until_visible(edge, paths, text, float(line.split()[1]))
-                break
+                paths, text = next(pending)
+                timings.append(seconds_until_visible(edge, paths, text, float(line.split()[1])))
+                process.stdin.write("seen\n")
+                process.stdin.flush()
+                if len(timings) == len(changes):
+                    break
         else:
-            pytest.fail("the change was not committed:\n" + "".join(output))
+            pytest.fail(f"{len(timings)} of {len(changes)} changes committed:\n" + "".join(output))
     finally:
         rest, _ = process.communicate(timeout=120)
     assert process.returncode == 0, "".join(output) + rest
-    return elapsed
+    return timings
 
 
 def test_a_published_change_is_visible_through_the_edge_within_a_second(site, edge):
+    """Three publishes, one after another: each from its commit until the edge shows it. The
+    median must be within the second (a single one can lose a second to a loaded machine)."""
     assert "Crying and comforting" in cached(edge, TOPIC)
     _status, response, _body = get(edge, TOPIC)
     assert response["X-Cache"] == "HIT" and "Age" in response
-    title = "Crying and comforting (changed at the edge)"
-    code = PUBLISH_TITLE.format(title=title)
-    elapsed = seconds_from_commit_to_visible(site, code, edge, [TOPIC], title)
-    print(f"\npublish to visible through the edge: {elapsed:.3f} s")
-    assert elapsed < VISIBLE_WITHIN_SECONDS
+    titles = [f"Crying and comforting (changed at the edge, {n})" for n in (1, 2, 3)]
+    code = PUBLISH_TITLES.format(titles=titles)
+    timings = seconds_from_commits_to_visible(site, code, edge, [([TOPIC], t) for t in titles])
+    print("\npublish to visible through the edge: " + ", ".join(f"{t:.3f}" for t in timings) + " s")
+    assert statistics.median(timings) < VISIBLE_WITHIN_SECONDS
 
 
 def test_a_site_wide_change_purges_every_page(site, edge):
@@ -174,7 +192,7 @@ def test_a_site_wide_change_purges_every_page(site, edge):
         cached(edge, path)
     name = "Infant mental health edge test"
     code = RENAME_SERVICE.format(name=name)
-    elapsed = seconds_from_commit_to_visible(site, code, edge, PAGES, name)
+    [elapsed] = seconds_from_commits_to_visible(site, code, edge, [(PAGES, name)])
     # Every page is purged at once; the time includes the origin rendering each one afresh,
     # one after another.
     print(f"\nservice settings change to visible on all {len(PAGES)} pages: {elapsed:.3f} s")

@@ -17,11 +17,11 @@ from tests.task_worker import run_worker
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
-
 
 def days(n: int) -> datetime.date:
-    return TODAY + datetime.timedelta(days=n)
+    """`n` days from today, as the code under test sees today (not when this module was
+    collected: a run that passes midnight would otherwise move every date by one)."""
+    return timezone.localdate() + datetime.timedelta(days=n)
 
 
 def edit_links(message) -> set[str]:

@@ -95,24 +95,47 @@ def test_home_figures_at_390(phone_pages, live_site, capsys):
     assert header <= HEADER_BUDGET and first_call["bottom"] <= 844
 
 
-# Sums every layout shift from the first paint on (set up before the page's own scripts run).
-CLS_OBSERVER = """window.__cls = 0;
+# Records every layout shift from the first paint on (set up before the page's own scripts run),
+# with what moved.
+CLS_OBSERVER = """window.__shifts = [];
 new PerformanceObserver(list => {
-  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value;
+  for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push({
+    value: entry.value,
+    moved: (entry.sources || []).map(source => {
+      const node = source.node;
+      const name = node ? `${node.nodeName.toLowerCase()}.${node.className || ''}` : '(gone)';
+      const [was, now] = [source.previousRect, source.currentRect];
+      return `${name} ${was.x},${was.y} ${was.width}x${was.height} -> ${now.x},${now.y} ${now.width}x${now.height}`;
+    }),
+  });
 }).observe({type: 'layout-shift', buffered: true});"""
+# A shift this small (a few pixels of one line) that does not come back on a second load is the
+# machine's, not the page's: Chromium laying text out again once a fallback font it looked up
+# late has loaded, on a loaded CI machine (0.0001 once). The page's own shifts come back.
+TRANSIENT_SHIFT = 0.001
 
 
-@pytest.mark.parametrize("path", ["/", "/parents/"])
-def test_nothing_shifts_as_the_page_loads(path, browser, live_site):
+def layout_shifts(browser: Browser, url: str) -> list[dict]:
     context = browser.new_context(viewport={"width": 390, "height": 844})
     context.add_init_script(CLS_OBSERVER)
     page = context.new_page()
     try:
-        page.goto(live_site.base_url + path, wait_until="load")
+        page.goto(url, wait_until="load")
         page.wait_for_timeout(300)  # the module script has run and any late shift is reported
-        assert page.evaluate("window.__cls") == 0
+        return page.evaluate("window.__shifts")
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/", "/parents/"])
+def test_nothing_shifts_as_the_page_loads(path, browser, live_site):
+    shifts = layout_shifts(browser, live_site.base_url + path)
+    if shifts and sum(shift["value"] for shift in shifts) < TRANSIENT_SHIFT:
+        first, shifts = shifts, layout_shifts(browser, live_site.base_url + path)
+        print(f"\n{path}: a transient layout shift on the first load only: {first}")
+    assert shifts == [], (
+        f"{path} shifts as it loads (CLS {sum(s['value'] for s in shifts)}): {shifts}"
+    )
 
 
 def test_phone_menu_opens_and_leads_to_a_section_without_javascript(browser, live_site, states):

@@ -110,8 +110,8 @@ new PerformanceObserver(list => {
   });
 }).observe({type: 'layout-shift', buffered: true});"""
 # A shift this small (a few pixels of one line) that does not come back on a second load is the
-# machine's, not the page's: Chromium laying text out again once a fallback font it looked up
-# late has loaded, on a loaded CI machine (0.0001 once). The page's own shifts come back.
+# machine's, not the page's (0.0001 once, on a loaded CI machine; perhaps Chromium laying text out
+# again once a fallback font it looked up late had loaded). The page's own shifts come back.
 TRANSIENT_SHIFT = 0.001
 
 

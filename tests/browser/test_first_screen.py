@@ -127,15 +127,18 @@ def layout_shifts(browser: Browser, url: str) -> list[dict]:
         context.close()
 
 
+def cumulative(shifts: list[dict]) -> float:
+    """The cumulative layout shift (CLS) of the recorded shifts."""
+    return sum(shift["value"] for shift in shifts)
+
+
 @pytest.mark.parametrize("path", ["/", "/parents/"])
 def test_nothing_shifts_as_the_page_loads(path, browser, live_site):
     shifts = layout_shifts(browser, live_site.base_url + path)
-    if shifts and sum(shift["value"] for shift in shifts) < TRANSIENT_SHIFT:
+    if shifts and cumulative(shifts) < TRANSIENT_SHIFT:
         first, shifts = shifts, layout_shifts(browser, live_site.base_url + path)
         print(f"\n{path}: a transient layout shift on the first load only: {first}")
-    assert shifts == [], (
-        f"{path} shifts as it loads (CLS {sum(s['value'] for s in shifts)}): {shifts}"
-    )
+    assert shifts == [], f"{path} shifts as it loads (CLS {cumulative(shifts)}): {shifts}"
 
 
 def test_phone_menu_opens_and_leads_to_a_section_without_javascript(browser, live_site, states):

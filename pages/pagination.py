@@ -85,24 +85,28 @@ class SlicedRows(ABC):
 
 class MemoisedRows(SlicedRows):
     """A listing's rows, each count and slice kept per content generation under `key` (the
-    listing and its filters). The queryset is only built on a miss: building some costs a
-    query (`.public()` reads the view restrictions)."""
+    listing and its filters, or the search). `source` gives what is counted and sliced (a
+    queryset, or other `SlicedRows`); it is only called on a miss: building some costs a query
+    (`.public()` reads the view restrictions)."""
 
     def __init__(
-        self, request: HttpRequest, key: Hashable, queryset: Callable[[], QuerySet]
+        self,
+        request: HttpRequest | None,
+        key: Hashable,
+        source: Callable[[], QuerySet | SlicedRows],
     ) -> None:
         self.request = request
         self.key = key
-        self.queryset = queryset
+        self.source = source
 
     def count(self) -> int:
-        return content_memo.get(self.request, (self.key, "count"), lambda: self.queryset().count())
+        return content_memo.get(self.request, (self.key, "count"), lambda: self.source().count())
 
     def rows(self, start: int, stop: int) -> list[Any]:
         return content_memo.get(
             self.request,
             (self.key, start, stop),
-            lambda: list(self.queryset()[start:stop]),
+            lambda: list(self.source()[start:stop]),
         )
 
 

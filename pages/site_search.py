@@ -12,7 +12,11 @@ are kept.
 Results page in the database: each kind (pages, useful links, posters) is one search through
 Wagtail's backend, counted there, and `MergedResults` lays them end to end after the promoted
 results, so a page of results costs a count per kind and one slice of the kinds it overlaps,
-however many matches there are (see `MergedResults`).
+however many matches there are (see `MergedResults`). The count and each page read are kept in
+this process until the content changes (`MemoisedRows`), as the listings' are: counting and
+ranking every match is what grows with the content, and a popular search is asked again and
+again between publishes. Like the search lookups above, they live in memory only, for one
+content generation, and are never written anywhere.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -38,7 +42,7 @@ from wagtail.search.utils import get_descendants_content_types_pks, normalise_qu
 
 from pages.content_memo import content_memo
 from pages.models.search_terms import CrisisSearchTerm, SearchSynonym
-from pages.pagination import SlicedRows
+from pages.pagination import MemoisedRows, SlicedRows
 from pages.search_matching import matching_phrases, tokens
 from pages.search_ranking import IndexRanking, RankedSource, ranking_plan
 from resources.choices import LinkStatus
@@ -70,7 +74,8 @@ class SearchOutcome:
     """Everything the search page shows for one query."""
 
     query: str
-    results: MergedResults  # promoted results first, then pages, links and posters
+    # Promoted results first, then pages, links and posters: `MergedResults`, kept.
+    results: SlicedRows
     crisis: bool  # the query contains a crisis term: urgent help goes first
     synonyms: list[str]  # the other words searched for
 
@@ -376,31 +381,44 @@ def search_site(
 ) -> SearchOutcome:
     """Promoted results first, then pages, useful links and posters (each once). `pages`:
     `visible_pages(site)` if already at hand (built here otherwise). `request`: the request
-    searching, so the lookups that depend on the content alone (synonyms, crisis terms,
-    promotions) are kept per content generation (`pages.content_memo`)."""
+    searching, so what depends on the content alone (synonyms, crisis terms, promotions, the
+    count and each page of results read) is kept per content generation (`pages.content_memo`):
+    the same search again before the next publish costs no query."""
     terms = search_terms(query)
     if not terms:
         return SearchOutcome(query=query, results=MergedResults([], []), crisis=False, synonyms=[])
     synonyms, crisis = _query_words(request, terms)
-    backend_query = _backend_query(terms, synonyms)
-    if pages is None:
-        pages = visible_pages(site, request)
-    visible = pages
     memo_key = (site.pk if site else None, query, tuple(synonyms))
+
+    @cache  # built once, and only when a count or a page of results is not kept
+    def merged() -> MergedResults:
+        visible = visible_pages(site, request) if pages is None else pages
+        return _merged_results(query, synonyms, visible, request, memo_key)
+
+    return SearchOutcome(
+        query=query,
+        results=MemoisedRows(request, ("search-results", memo_key), merged),
+        crisis=crisis,
+        synonyms=synonyms,
+    )
+
+
+def _merged_results(
+    query: str,
+    synonyms: list[str],
+    pages: PageQuerySet,
+    request: HttpRequest | None,
+    memo_key: Hashable,
+) -> MergedResults:
+    backend_query = _backend_query(search_terms(query), synonyms)
     promoted = content_memo.get(
         request,
         ("search-promotions", memo_key),
-        lambda: _promoted_results(query, synonyms, visible),
+        lambda: _promoted_results(query, synonyms, pages),
     )
     searches = [
         _page_search(backend_query, pages, promoted),
         _link_search(backend_query, promoted),
         _poster_search(backend_query, promoted),
     ]
-    sources = _sources(request, memo_key, backend_query, searches)
-    return SearchOutcome(
-        query=query,
-        results=MergedResults(promoted, sources),
-        crisis=crisis,
-        synonyms=synonyms,
-    )
+    return MergedResults(promoted, _sources(request, memo_key, backend_query, searches))

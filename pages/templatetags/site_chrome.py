@@ -15,12 +15,12 @@ from django import template
 from django.http import HttpRequest
 from django.template.loader import get_template
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Page
 
 from caching.lifetime import cache_until
 from pages.chrome import SiteChrome, breadcrumbs_for, site_chrome
-from pages.content_memo import content_memo
 from pages.models.site_notice import next_change_among, showing_among
+from pages.templatetags.content_fragments import is_preview, kept_html
 from pages.urgent_help import SERVICE_PROBLEM_CARE_CARD, CareCard
 
 register = template.Library()
@@ -30,28 +30,20 @@ def _chrome(context: template.Context) -> SiteChrome:
     return site_chrome(context.get("request"))
 
 
-def _is_preview(request: HttpRequest | None) -> bool:
-    return bool(getattr(request, "is_preview", False))
-
-
 def _component(
     context: template.Context,
     key: Hashable,
     template_name: str,
     component_context: Callable[[], dict],
 ) -> str:
-    """A component rendered with only its own context, as an inclusion tag renders it. With a
-    request, the HTML is kept until the content changes (`pages.content_memo`), under `key` and
-    the request's site: `key` must name everything else the HTML depends on."""
+    """A component rendered with only its own context, as an inclusion tag renders it, and kept
+    until the content changes (`kept_html`): `key` must name everything else the HTML depends
+    on."""
 
     def render() -> str:
         return get_template(template_name).render(component_context())
 
-    request: HttpRequest | None = context.get("request")
-    if request is None or _is_preview(request):
-        return render()
-    site = Site.find_for_request(request)
-    return content_memo.get(request, (template_name, site.pk if site else None, key), render)
+    return kept_html(context.get("request"), (template_name, key), render)
 
 
 @register.simple_tag(takes_context=True)
@@ -106,7 +98,7 @@ def canonical_url(context: template.Context) -> str:
     views of a listing or search page name the page itself. Empty for previews and non-pages."""
     page: Page | None = context.get("page")
     request: HttpRequest | None = context.get("request")
-    if page is None or _is_preview(request) or not page.pk:
+    if page is None or is_preview(request) or not page.pk:
         return ""
     return page.get_full_url(request) or ""
 

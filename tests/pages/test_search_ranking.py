@@ -59,11 +59,11 @@ def test_ranked_in_the_index_as_the_backend_ranks(content, monkeypatch):
     if connection.vendor != "sqlite":
         pytest.skip("ranking in the index is SQLite's; other databases use the backend's")
     ranked = {query: _every_page(query) for query in QUERIES}
-    sources = search_site("crying", Site.objects.get(is_default_site=True)).results.sources
+    sources = search_site("crying", Site.objects.get(is_default_site=True)).results.source().sources
     assert all(isinstance(source, RankedSource) for source in sources)
 
     monkeypatch.setattr(site_search, "ranking_plan", lambda _searches: None)
-    sources = search_site("crying", Site.objects.get(is_default_site=True)).results.sources
+    sources = search_site("crying", Site.objects.get(is_default_site=True)).results.source().sources
     assert all(isinstance(source, ResultSource) for source in sources)
     through_backend = {query: _every_page(query) for query in QUERIES}
 

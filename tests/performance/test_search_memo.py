@@ -1,6 +1,6 @@
-"""The search page keeps the editors' synonyms, crisis terms and promoted results per content
-generation: a repeated search skips those lookups, and a committed change to any of them shows
-on the next search."""
+"""The search page keeps the editors' synonyms, crisis terms and promoted results, and each
+search's count and pages of results, per content generation: a repeated search skips those
+lookups and the search itself, and a committed change to any of them shows on the next search."""
 
 from __future__ import annotations
 
@@ -51,6 +51,26 @@ def test_a_repeated_search_skips_the_lookups(client, search_site, memo_on):
     assert len(_lookups(client, "colic")) == 3  # synonyms, crisis terms, promotions
     assert _lookups(client, "colic") == []
     assert len(_lookups(client, "sleep")) == 1  # another query: its promotions only
+
+
+def test_a_repeated_search_runs_no_query(client, search_site, memo_on):
+    _soup(client, "colic")
+    with CaptureQueriesContext(connection) as captured:
+        assert _titles(client, "colic") == ["Crying and comforting"]
+    assert [query["sql"] for query in captured] == []
+    with CaptureQueriesContext(connection) as captured:
+        assert _titles(client, "colic settling") == []
+    assert captured  # another search is searched
+
+
+def test_a_page_of_results_committed_since_shows_on_the_next_search(
+    client, home, search_site, memo_on
+):
+    assert _titles(client, "sleep") == ["Sleep"]
+    make_content(search_site["sleep"].get_parent(), "naps", title="Naps", summary="Sleep by day.")
+    assert _titles(client, "sleep") == ["Sleep"]  # not committed yet
+    content_committed()
+    assert set(_titles(client, "sleep")) == {"Sleep", "Naps"}
 
 
 def test_committed_synonyms_crisis_terms_and_promotions_show_on_the_next_search(

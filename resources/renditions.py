@@ -10,6 +10,7 @@ preview) and the worker fills the gap within seconds.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from wagtail.images.models import Filter
@@ -35,6 +36,13 @@ def public_filter_specs() -> list[str]:
 def stored_renditions(image: Any, specs: tuple[str, ...]) -> list[Any]:
     """The renditions of `image` for `specs` that already exist, in the order of `specs`: never
     makes one (prefetched `renditions` are used when present, else one query or the cache)."""
-    filters = [Filter(spec=spec) for spec in specs]
+    filters = _filters(specs)
     found = image.find_existing_renditions(*filters)
     return [found[image_filter] for image_filter in filters if image_filter in found]
+
+
+@cache
+def _filters(specs: tuple[str, ...]) -> tuple[Filter, ...]:
+    """One `Filter` per spec for the life of the process: Wagtail parses a filter's operations
+    (with `inspect`, about 40 µs a spec) the first time it is used, then keeps them on it."""
+    return tuple(Filter(spec=spec) for spec in specs)

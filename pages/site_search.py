@@ -393,7 +393,7 @@ def search_site(
     @cache  # built once, and only when a count or a page of results is not kept
     def merged() -> MergedResults:
         visible = visible_pages(site, request) if pages is None else pages
-        return _merged_results(query, synonyms, visible, request, memo_key)
+        return _merged_results(query, terms, synonyms, visible, request, memo_key)
 
     return SearchOutcome(
         query=query,
@@ -405,12 +405,13 @@ def search_site(
 
 def _merged_results(
     query: str,
+    terms: str,
     synonyms: list[str],
     pages: PageQuerySet,
     request: HttpRequest | None,
     memo_key: Hashable,
 ) -> MergedResults:
-    backend_query = _backend_query(search_terms(query), synonyms)
+    backend_query = _backend_query(terms, synonyms)
     promoted = content_memo.get(
         request,
         ("search-promotions", memo_key),

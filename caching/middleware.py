@@ -27,6 +27,7 @@ from django.middleware.gzip import GZipMiddleware
 from .encoding import IDENTITY, choose_coding, compress_for_storing, compress_quickly
 from .generation import current_generation
 from .lifetime import cache_deadline
+from .page_files import keep_page_file
 from .page_requests import may_use_page_cache, page_key
 from .page_store import pages
 from .policy import is_html, is_public_page, per_visitor_cache_control
@@ -101,9 +102,11 @@ class PageCacheMiddleware:
             etag=etag_for(body),
             headers=stored_headers(response.headers),
             bodies=bodies,
+            time_bound=deadline is not None,
         )
         if store:
             pages.put(page_key(environ), page, now_timestamp())
+            keep_page_file(environ, page, replace=True)
         answered = to_django_response(*answer(page, environ, now_timestamp()))
         if retired:
             answered["Cache-Control"] = RETIRED_CACHE_CONTROL

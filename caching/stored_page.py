@@ -55,6 +55,7 @@ class StoredPage:
     etag: str
     headers: tuple[tuple[str, str], ...]
     bodies: Mapping[str, bytes]  # by content coding; always has "identity"
+    time_bound: bool = False  # shows something that goes stale at a set time (cache_until)
 
     def is_current(self, generation: int, now: float) -> bool:
         return self.generation == generation and now < self.expires_at
@@ -66,11 +67,16 @@ def stored_headers(headers: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
     )
 
 
-def public_cache_control(expires_at: float, now: float) -> str:
+def shared_cache_control(seconds: int | None = None) -> str:
     """Browsers revalidate every time (cheap: a 304); a shared cache (the edge) may keep the
-    page for PAGE_CACHE_EDGE_SECONDS, never past the moment its content goes stale."""
-    remaining = max(0, int(expires_at - now))
-    return f"public, max-age=0, s-maxage={min(settings.PAGE_CACHE_EDGE_SECONDS, remaining)}"
+    page for ``seconds``, at most PAGE_CACHE_EDGE_SECONDS."""
+    limit = settings.PAGE_CACHE_EDGE_SECONDS
+    return f"public, max-age=0, s-maxage={limit if seconds is None else min(limit, seconds)}"
+
+
+def public_cache_control(expires_at: float, now: float) -> str:
+    """``shared_cache_control``, never past the moment the page's content goes stale."""
+    return shared_cache_control(max(0, int(expires_at - now)))
 
 
 def matches_etag(if_none_match: str, etag: str) -> bool:

@@ -17,9 +17,12 @@ NGINX = "/usr/sbin/nginx"
 
 
 @contextmanager
-def running_nginx_proxy(workdir: Path, upstream_port: int, https_port: int) -> Iterator[str]:
+def running_nginx_proxy(
+    workdir: Path, upstream_port: int, https_port: int, edge_pages: Path | None = None
+) -> Iterator[str]:
     """Start nginx with deploy/nginx.conf in front of 127.0.0.1:`upstream_port`; yields its
-    base URL (https://127.0.0.1:`https_port`). Readiness is the caller's to wait for; nginx's
+    base URL (https://127.0.0.1:`https_port`). Page files come from `edge_pages` (the site's
+    EDGE_PAGES_DIR; by default an empty folder). Readiness is the caller's to wait for; nginx's
     error log is `workdir / "error.log"`."""
     if not os.path.exists(NGINX):
         pytest.fail("nginx is not installed (apt-get install nginx-light)")
@@ -39,6 +42,7 @@ def running_nginx_proxy(workdir: Path, upstream_port: int, https_port: int) -> I
         ("listen 80 ", f"listen 127.0.0.1:{free_port()} "),
         ("listen 443 ", f"listen 127.0.0.1:{https_port} "),
         ("access_log /dev/stdout;", f"access_log {workdir}/access.log;"),
+        ("/srv/edge-pages/", f"{edge_pages or workdir / 'edge-pages'}/"),
     ]:
         assert old in config
         config = config.replace(old, new)

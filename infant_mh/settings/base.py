@@ -479,6 +479,9 @@ PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", True)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 3600)
 # What a shared cache in front (the edge cache, a CDN) may keep a public page for: s-maxage.
 PAGE_CACHE_EDGE_SECONDS = env_int("PAGE_CACHE_EDGE_SECONDS", 60)
+# A folder shared with the edge's nginx (compose's `edge-pages` volume): public pages are also
+# written there as files that nginx sends itself (caching/page_files.py). Unset: no files.
+EDGE_PAGES_DIR = env_str("EDGE_PAGES_DIR", "") or None
 # Pages each gunicorn process keeps in memory (checked against the shared generation each time).
 PAGE_CACHE_MEMORY_ENTRIES = env_int("PAGE_CACHE_MEMORY_ENTRIES", 128)
 # Query parameters holding what a visitor typed (the search box): such pages are never stored

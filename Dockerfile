@@ -23,8 +23,8 @@ ENV PATH=/venv/bin:$PATH \
     STATIC_ROOT=/app/staticfiles
 RUN groupadd --system --gid 10001 app \
     && useradd --system --uid 10001 --gid app --home-dir /app --shell /usr/sbin/nologin app \
-    && mkdir -p /data/media \
-    && chown app:app /data/media
+    && mkdir -p /data/media /srv/edge-pages \
+    && chown app:app /data/media /srv/edge-pages
 COPY --from=build /venv /venv
 WORKDIR /app
 COPY --chown=app:app . .

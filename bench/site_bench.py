@@ -17,9 +17,11 @@ What runs, all on loopback (a benchmark, not a test: nothing runs it in `make te
   git worktree of its own, served by its own gunicorn config and production settings with its
   own static files and its own migrated and seeded database; its uncached figures are what the
   uncached origin's budgets compare with (--no-baseline: issue 12's fixed table instead);
-- the edge: varnishd in front of the cached origin, with deploy/varnish.vcl (or, until that
-  exists, a minimal VCL that caches only what the origin allows); the cached origin purges it
-  through Wagtail's frontend cache (FRONTEND_CACHE_BACKEND=varnish);
+- the edge as compose deploys it: nginx with deploy/nginx.conf (bench/proxy_edge.py, plain HTTP)
+  sending the page files the cached origin writes (EDGE_PAGES_DIR, on tmpfs as compose's
+  volume), in front of varnishd with deploy/varnish.vcl in front of the cached origin, which
+  moves its page files on and purges Varnish through Wagtail's frontend cache
+  (FRONTEND_CACHE_BACKEND=varnish) on every change;
 - the physical limit: nginx (`worker_processes auto`) serving each page's saved HTML and headers
   as the uncached origin sent them.
 
@@ -62,6 +64,7 @@ from baseline_site import BASELINE_COMMIT, baseline_site, resolve  # noqa: E402
 from http_probe import fetch  # noqa: E402
 from nginx_static import SavedPage, StaticServer  # noqa: E402
 from process_usage import cpu_seconds, machine_load, process_tree, rss_mib  # noqa: E402
+from proxy_edge import ProxyEdge  # noqa: E402
 from site_bench_report import print_report  # noqa: E402
 from varnish_edge import EdgeCache  # noqa: E402
 from wrk_load import LoadResult, run_wrk, write_reporter  # noqa: E402
@@ -282,6 +285,8 @@ def run(args: argparse.Namespace) -> dict:
         edge_port = free_port()
         for folder in ("uncached", "cached", "before"):
             (workdir / folder).mkdir()
+        edge_pages = Path(stack.enter_context(tempfile.TemporaryDirectory(dir="/dev/shm")))
+        edge_pages.chmod(0o755)  # nginx's workers read it
         print("Preparing the deployments (migrate, seed, collect static)...", flush=True)
         # The site before issue 12 is prepared in the meantime (its own migrate, seed, static).
         with ThreadPoolExecutor(1) as pool:
@@ -310,13 +315,19 @@ def run(args: argparse.Namespace) -> dict:
                         "RUN_TASK_WORKER": "true",
                         "FRONTEND_CACHE_BACKEND": "varnish",
                         "FRONTEND_CACHE_LOCATION": f"http://127.0.0.1:{edge_port}",
+                        "EDGE_PAGES_DIR": str(edge_pages),
                     },
                 )
             )
             before = before_ready.result() if before_ready else None
+        # As compose's migrate step: nginx passes the host without its port, over plain HTTP here.
+        cached.manage("write_edge_pages_config", "--host", "127.0.0.1", "--scheme", "http")
         edge_dir = Path(tempfile.mkdtemp(prefix="site-bench-edge-"))
         stack.callback(shutil.rmtree, edge_dir, ignore_errors=True)
-        edge = EdgeCache(edge_dir, edge_port, cached.port)
+        varnish = EdgeCache(edge_dir, edge_port, cached.port)
+        stack.callback(varnish.stop)
+        varnish.start()
+        edge = ProxyEdge(edge_dir / "nginx", free_port(), free_port(), edge_port, edge_pages)
         stack.callback(edge.stop)
         edge.start()
         static_dir = Path(tempfile.mkdtemp(prefix="site-bench-nginx-"))
@@ -345,17 +356,17 @@ def run(args: argparse.Namespace) -> dict:
             ),
             Server(
                 "edge",
-                "edge (Varnish)",
+                "edge (nginx page files, Varnish)",
                 True,
                 lambda _name, path: edge.base_url + path,
-                lambda: edge.pids() + gunicorn_pids(cached),
+                lambda: edge.pids() + varnish.pids() + gunicorn_pids(cached),
             ),
             Server("nginx_ka", "nginx, keep-alive", True, static_url, nginx.pids),
             Server("nginx_close", "nginx, no keep-alive", False, static_url, nginx.pids),
         ]
         sizes = check_servers(servers)
         prepared = time.monotonic() - started
-        print(f"Ready in {prepared:.0f} s (edge: {edge.vcl_source}). Warming up...", flush=True)
+        print(f"Ready in {prepared:.0f} s (Varnish: {varnish.vcl_source}). Warming up...", flush=True)
         warm_up(servers)
 
         cells = {(s.key, page): Cell() for s in servers for page in PAGES}
@@ -387,7 +398,7 @@ def run(args: argparse.Namespace) -> dict:
             args.publish_trials,
         )
         database = "PostgreSQL" if uncached.database_url.startswith("postgres") else "SQLite"
-        vcl_source = edge.vcl_source
+        vcl_source = varnish.vcl_source
 
     return {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),

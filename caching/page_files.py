@@ -21,8 +21,8 @@ Staying exact:
 
 - When public content changes, the process that changed it moves ``current`` to the new
   generation's (empty) folder right after the generation moves and before the edge cache is
-  purged (``caching.apps``), so no file rendered earlier is found again: nginx checks a file it
-  holds open against its name once a second, so within a second of the commit. A page is written
+  purged (``caching.apps``), so no file rendered earlier is found again: nginx looks each file
+  up afresh every tenth of a second, so within 0.1 s of the commit. A page is written
   only into the folder ``current`` names, under the generation read before it was rendered.
 - A page showing something time-bound (``cache_until``: a site notice's window, group sessions)
   is never written: files have no expiry, so those pages stay with the edge cache, whose

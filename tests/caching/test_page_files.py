@@ -10,6 +10,7 @@ from pathlib import Path
 from unittest import mock
 
 import pytest
+import yaml
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
@@ -224,7 +225,23 @@ def test_nginx_looks_where_the_site_writes():
     of their own, and the query strings that name a file."""
     config = DEPLOYED_CONFIG.read_text()
     assert f"include /srv/edge-pages/{CONFIG_FILE.parent}/*.conf;" in config
-    assert f"root /srv/edge-pages/{PAGES_FOLDER}/{CURRENT_LINK}/$edge_pages_headers;" in config
+    root = f"root /srv/edge-pages/{PAGES_FOLDER}/{CURRENT_LINK}$edge_pages_tick/$edge_pages_headers;"
+    assert root in config
     [cookies] = re.findall(r'"~\(([^)]*)\)" "-";', config)
     assert set(cookies.split("|")) == {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}
     assert SAFE_QUERY.pattern.removesuffix(r"\Z") in config
+
+
+def test_compose_shares_the_page_files_with_the_proxy():
+    """web and worker write where the proxy reads, and every deployment rewrites nginx's
+    header file after migrating and seeding."""
+    compose = yaml.safe_load((Path(settings.BASE_DIR) / "docker-compose.yml").read_text())
+    services = compose["services"]
+    for name in ("web", "worker"):
+        folder = services[name]["environment"]["EDGE_PAGES_DIR"]
+        assert f"edge-pages:{folder}" in services[name]["volumes"], name
+    assert "edge-pages:/srv/edge-pages:ro" in services["proxy"]["volumes"]
+    assert services["migrate"]["command"][-1].endswith(
+        "seed_content --if-empty && python manage.py write_edge_pages_config"
+    )
+    assert compose["volumes"]["edge-pages"]["driver_opts"]["type"] == "tmpfs"

@@ -5,7 +5,7 @@ deploy/nginx.conf sending them itself (caching/page_files.py), as compose's web 
   and every header the origin sent, gzip beside it and a 304 for its ETag.
 - Editors (session cookie), Authorization, unsafe query strings, search and the contact form
   (which sets a cookie) always reach the origin.
-- A published change is visible through nginx within a second of its commit.
+- A published change is visible through nginx within a second of its commit (about 0.1 s).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import gzip
 import shutil
 import ssl
-import statistics
 import tempfile
 import time
 import urllib.error
@@ -47,8 +46,6 @@ TRANSPORT_HEADERS = {
     "content-encoding",
 }
 VISIBLE_WITHIN_SECONDS = 1.0
-# nginx's once-a-second check bounds each one; a loaded machine may add to a single one.
-EACH_VISIBLE_WITHIN_SECONDS = 1.5
 PUBLISH = """
 from wagtail.models import Page
 page = Page.objects.get(slug="crying-and-comforting").specific
@@ -153,9 +150,9 @@ def test_editors_odd_queries_search_and_forms_always_reach_the_origin(proxy, pat
 
 
 def test_a_published_change_is_sent_within_a_second_of_its_commit(proxy, site):
-    """nginx checks an open page file against its name once a second (open_file_cache_valid),
-    and the site moves `current` on as it commits: three publishes are visible within the
-    second (the median; each within 1.5 s), then sent from their own page file again."""
+    """The site moves `current` on as it commits, and nginx looks a page file up afresh each
+    tenth of a second ($edge_pages_tick): each of three publishes is visible within the
+    second, then sent from its own page file again."""
     topic = "/parents/crying-and-comforting/"
     timings = []
     for number in (1, 2, 3):
@@ -172,5 +169,4 @@ def test_a_published_change_is_sent_within_a_second_of_its_commit(proxy, site):
         status, headers, body = get(proxy, topic)
         assert (headers["X-Cache"], title in body.decode()) == (PAGE_FILE, True)
     print("\npublish to visible through page files: " + ", ".join(f"{t:.3f}" for t in timings))
-    assert statistics.median(timings) < VISIBLE_WITHIN_SECONDS
-    assert max(timings) < EACH_VISIBLE_WITHIN_SECONDS
+    assert max(timings) < VISIBLE_WITHIN_SECONDS

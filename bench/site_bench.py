@@ -366,7 +366,9 @@ def run(args: argparse.Namespace) -> dict:
         ]
         sizes = check_servers(servers)
         prepared = time.monotonic() - started
-        print(f"Ready in {prepared:.0f} s (Varnish: {varnish.vcl_source}). Warming up...", flush=True)
+        print(
+            f"Ready in {prepared:.0f} s (Varnish: {varnish.vcl_source}). Warming up...", flush=True
+        )
         warm_up(servers)
 
         cells = {(s.key, page): Cell() for s in servers for page in PAGES}

@@ -225,7 +225,9 @@ def test_nginx_looks_where_the_site_writes():
     of their own, and the query strings that name a file."""
     config = DEPLOYED_CONFIG.read_text()
     assert f"include /srv/edge-pages/{CONFIG_FILE.parent}/*.conf;" in config
-    root = f"root /srv/edge-pages/{PAGES_FOLDER}/{CURRENT_LINK}$edge_pages_tick/$edge_pages_headers;"
+    root = (
+        f"root /srv/edge-pages/{PAGES_FOLDER}/{CURRENT_LINK}$edge_pages_tick/$edge_pages_headers;"
+    )
     assert root in config
     [cookies] = re.findall(r'"~\(([^)]*)\)" "-";', config)
     assert set(cookies.split("|")) == {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name}

@@ -61,10 +61,10 @@ PAGES_FOLDER = "pages"
 CURRENT_LINK = "current"
 LOCK_FILE = ".lock"
 HEADERS_ID_LINE = re.compile(r'^set \$edge_pages_headers "(h[0-9a-f]+)";$', re.MULTILINE)
-# Addresses written as files: nginx's $host is lower case without a port; each path segment is
-# plain (none empty or starting with a dot, so no "..") and the path ends with a slash (a page).
 # Headers whose ";"-separated parts may come in any order.
 ORDERLESS_HEADERS = frozenset({"content-security-policy", "content-security-policy-report-only"})
+# Addresses written as files: nginx's $host is lower case without a port; each path segment is
+# plain (none empty or starting with a dot, so no "..") and the path ends with a slash (a page).
 SAFE_SCHEMES = frozenset({"http", "https"})
 SAFE_HOST = re.compile(r"[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?\Z")
 SAFE_PATH = re.compile(r"/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]{0,100}/){0,20}\Z")

@@ -17,7 +17,7 @@ from django.conf import settings
 
 from .generation import current_generation
 from .middleware import GENERATION_ENVIRON_KEY
-from .page_files import follow_generation, keep_page_file, page_files
+from .page_files import follow_generation, keep_page_file
 from .page_requests import may_use_page_cache, page_key
 from .page_store import pages
 from .release import release_fingerprint
@@ -31,7 +31,6 @@ def serve_cached_pages(app: WSGIApplication) -> WSGIApplication:
     """Wrap the Django WSGI application with the page cache's fast path."""
     release_fingerprint()  # worked out once, as the process starts, not in a visitor's request
     follow_generation()  # this release's page files from now on (none if EDGE_PAGES_DIR unset)
-    files = page_files()
 
     def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if settings.PAGE_CACHE_ENABLED and may_use_page_cache(environ):
@@ -39,8 +38,8 @@ def serve_cached_pages(app: WSGIApplication) -> WSGIApplication:
             now = now_timestamp()
             page = pages.get(page_key(environ), generation, now)
             if page is not None:
-                if files is not None:  # nginx asked: its page file is missing or out of date
-                    keep_page_file(environ, page, replace=False)
+                # Behind nginx, a hit means its page file is missing: write it (if it may be).
+                keep_page_file(environ, page, replace=False)
                 status, headers, body = answer(page, environ, now)
                 start_response(status, headers)
                 return [body]

@@ -17,23 +17,18 @@ from http_probe import wait_until_serving
 from nginx_static import NGINX
 from process_usage import process_tree, stop_process
 
-DEPLOYED_CONFIG = Path(__file__).resolve().parent.parent / "deploy" / "nginx.conf"
-PAGES_FOLDER = "/srv/edge-pages/"
+from tests.nginx_proxy import deployed_config
 
 
 def proxy_config(port: int, redirect_port: int, upstream_port: int, edge_pages: Path) -> str:
     """deploy/nginx.conf pointed at loopback ports and `edge_pages`, plain HTTP."""
-    config = DEPLOYED_CONFIG.read_text()
-    for old, new in [
-        ("server cache:6081;", f"server 127.0.0.1:{upstream_port};"),
-        ("listen 80 ", f"listen 127.0.0.1:{redirect_port} "),
-        ("listen 443 ssl http2 ", f"listen 127.0.0.1:{port} reuseport "),
-        ("access_log /dev/stdout;", "access_log off;"),
-        (PAGES_FOLDER, f"{edge_pages}/"),
-    ]:
-        if old not in config:
-            raise SystemExit(f"{DEPLOYED_CONFIG} no longer has {old!r}: update bench/proxy_edge.py")
-        config = config.replace(old, new)
+    config = deployed_config(
+        upstream_port,
+        redirect_port=redirect_port,
+        listen=f"127.0.0.1:{port} reuseport",
+        access_log="off",
+        edge_pages=edge_pages,
+    )
     return re.sub(r"^\s*ssl_\w+ [^;]*;\n", "", config, flags=re.MULTILINE)
 
 

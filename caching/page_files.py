@@ -42,7 +42,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Mapping
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -77,6 +77,17 @@ def page_file_headers(page_headers: Iterable[tuple[str, str]]) -> list[tuple[str
     """Every header a page file is sent with: the stored page's own, and the caching headers the
     page cache adds to each answer (``Cache-Control`` at its longest, ``Vary``)."""
     return [*page_headers, ("Cache-Control", shared_cache_control()), ("Vary", VARY)]
+
+
+def page_headers_id(page_headers: tuple[tuple[str, str], ...]) -> str:
+    """``headers_id`` of the headers a stored page's file is sent with, worked out once per
+    header set (every page shares one; the edge's lifetime is part of the key)."""
+    return _page_headers_id(page_headers, shared_cache_control())
+
+
+@lru_cache(maxsize=16)
+def _page_headers_id(page_headers: tuple[tuple[str, str], ...], _cache_control: str) -> str:
+    return headers_id(page_file_headers(page_headers))
 
 
 def canonical_value(name: str, value: str) -> str:
@@ -221,7 +232,7 @@ class PageFiles:
         name = file_name(environ)
         if name is None:
             return
-        identifier = headers_id(page_file_headers(page.headers))
+        identifier = page_headers_id(page.headers)
         if identifier != self.expected_headers_id():
             return
         if not self.follow_generation(rendered_under=page.generation):
